@@ -1,0 +1,110 @@
+#pragma once
+// Errors for values and names: one rule, one sentence, two ways to fire.
+//
+// A rule is declared once with NFTPP_RULE(id, "sentence"). It yields
+//   * nftpp::rules::id            - the rule object (sentence + compile-time reporter)
+//   * nftpp::diagnostic::id()     - a non-constexpr function whose name is the sentence;
+//                                   calling it while the compiler evaluates a literal is
+//                                   the compile error, so the name is what g++ prints on
+//                                   its first error line (clang on its first note).
+// At run time the same rule throws nftpp::value_error carrying the same sentence.
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace nftpp {
+
+struct rule {
+    std::string_view sentence;
+    void (*compile_time_report)();
+};
+
+#define NFTPP_RULE(id, sentence_text)                                 \
+    namespace diagnostic {                                            \
+    inline void id() {}                                               \
+    }                                                                 \
+    namespace rules {                                                 \
+    inline constexpr ::nftpp::rule id{sentence_text, &diagnostic::id}; \
+    }
+
+// A failed check on a value: which rule, and where in the parsed text (if text).
+struct error {
+    const rule* broken = nullptr;
+    std::size_t offset = 0;
+
+    [[nodiscard]] constexpr std::string_view sentence() const noexcept {
+        return broken ? broken->sentence : std::string_view{};
+    }
+};
+
+// Thrown at run time when a value breaks a rule. what() is
+//   <sentence> (got "<input>", at offset N)
+class value_error : public std::invalid_argument {
+public:
+    value_error(const error& e, std::string_view input)
+        : std::invalid_argument(compose(e, input)), error_(e), input_(input) {}
+
+    [[nodiscard]] const error& info() const noexcept { return error_; }
+    [[nodiscard]] std::string_view sentence() const noexcept { return error_.sentence(); }
+    [[nodiscard]] const std::string& input() const noexcept { return input_; }
+
+private:
+    static std::string compose(const error& e, std::string_view input) {
+        std::string m(e.sentence());
+        if (!input.empty()) {
+            m += " (got \"";
+            for (char c : input) m += (c == '\n') ? std::string_view("\\n") : std::string_view(&c, 1);
+            m += "\", at offset ";
+            m += std::to_string(e.offset);
+            m += ")";
+        }
+        return m;
+    }
+    error error_;
+    std::string input_;
+};
+
+// Fire a rule: a compile error during constant evaluation, value_error otherwise.
+constexpr void raise(const error& e, std::string_view input = {}) {
+    if (std::is_constant_evaluated()) {
+        e.broken->compile_time_report();  // not constexpr: this call is the diagnostic
+    } else {
+        throw value_error(e, input);
+    }
+}
+
+// result<T>: a value or the rule it broke. T needs no default constructor: an unset
+// value simply does not exist, so it can never be rendered by accident.
+template <class T>
+class result {
+    static_assert(std::is_trivially_destructible_v<T>, "result<T> holds literal value types only");
+
+public:
+    constexpr result(T v) noexcept : value_(v), ok_(true) {}
+    constexpr result(error e) noexcept : error_(e), ok_(false) {}
+
+    [[nodiscard]] constexpr bool ok() const noexcept { return ok_; }
+    constexpr explicit operator bool() const noexcept { return ok_; }
+    [[nodiscard]] constexpr error err() const noexcept { return ok_ ? error{} : error_; }
+    [[nodiscard]] constexpr std::string_view sentence() const noexcept { return err().sentence(); }
+
+    // The value, or value_error (a compile error when constant evaluated).
+    [[nodiscard]] constexpr const T& value(std::string_view input = {}) const {
+        if (!ok_) raise(error_, input);
+        return value_;
+    }
+    [[nodiscard]] constexpr const T& operator*() const { return value(); }
+    [[nodiscard]] constexpr const T* operator->() const { return &value(); }
+
+private:
+    union {
+        T value_;
+        error error_;
+    };
+    bool ok_;
+};
+
+}  // namespace nftpp
