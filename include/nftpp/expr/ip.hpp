@@ -1,0 +1,42 @@
+#pragma once
+// ip: IPv4 header fields. `ip.saddr == "10.0.0.0/8"`, `ip.protocol == tcp`.
+// Any ip match pins the rule to IPv4: it cannot appear in an ip6 or arp table, nor
+// beside an ip6 match in an inet rule.
+#include <string_view>
+
+#include <nftpp/expr/selector.hpp>
+
+namespace nftpp {
+
+inline constexpr part_facts ip_facts{.l3 = layer3::ip};
+
+struct ip_saddr_t : selector_t<ip_saddr_t, ipv4_addr> {
+    static constexpr std::string_view keyword = "ip saddr";
+    static constexpr part_facts facts = ip_facts;
+};
+struct ip_daddr_t : selector_t<ip_daddr_t, ipv4_addr> {
+    static constexpr std::string_view keyword = "ip daddr";
+    static constexpr part_facts facts = ip_facts;
+};
+struct ip_protocol_t : selector_t<ip_protocol_t, l4proto>, accepts_l4_objects<ip_protocol_t> {
+    static constexpr std::string_view keyword = "ip protocol";
+    static constexpr part_facts facts = ip_facts;
+};
+template <class X>
+inline constexpr bool extra_operand_v<ip_protocol_t, X> = L4ProtocolObject<X>;
+
+struct ip_ttl_t : selector_t<ip_ttl_t, ttl> {
+    static constexpr std::string_view keyword = "ip ttl";
+    static constexpr part_facts facts = ip_facts;
+};
+
+struct ip_t {
+    static constexpr layer3 protocol_layer3 = layer3::ip;
+    ip_saddr_t saddr;
+    ip_daddr_t daddr;
+    ip_protocol_t protocol;
+    ip_ttl_t ttl;
+};
+inline constexpr ip_t ip{};
+
+}  // namespace nftpp

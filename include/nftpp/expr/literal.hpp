@@ -1,0 +1,54 @@
+#pragma once
+// literal_t: a raw C++ literal (a number or a string literal) written before its
+// selector is known, as in `tcp.dport == 3128 >> accept`, where C++ evaluates
+// `3128 >> accept` first. The consteval constructor accepts only constants, so a run-time
+// int or std::string can never slip in untyped: run-time data must be a typed value
+// (nftpp::port, nftpp::ipv4_addr, ...), parsed and checked when it is bound.
+//
+// The literal is checked against its selector's datatype when the match is formed: a
+// compile error wherever the rule is constant evaluated (constexpr/constinit rules and
+// tables), nftpp::value_error otherwise. `tcp.dport == 70000` (no `>>` in between) and
+// `(tcp.dport == 70000) >> accept` are always compile errors.
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <nftpp/core/error.hpp>
+
+namespace nftpp {
+
+NFTPP_RULE(a_string_literal_in_a_rule_is_at_most_127_bytes,
+           "a string literal in a rule is at most 127 bytes")
+NFTPP_RULE(a_number_literal_in_a_rule_is_from_0_to_4294967295,
+           "a number literal in a rule is from 0 to 4294967295")
+
+struct literal_t {
+    static constexpr std::size_t max_text = 127;
+
+    // Members ordered by alignment: clang 14 miscompiles the result of a consteval
+    // constructor whose class has interior padding (the body's stores are lost).
+    std::int64_t number = 0;
+    char text_[max_text + 1]{};
+    std::uint8_t size = 0;
+    bool is_text = false;
+
+    template <std::integral I>
+        requires(!std::same_as<I, bool> && !std::same_as<I, char>)
+    consteval literal_t(I v) : number(static_cast<std::int64_t>(v)) {
+        if (v < 0 || static_cast<std::uint64_t>(v) > 0xffffffffull)
+            raise(error{&rules::a_number_literal_in_a_rule_is_from_0_to_4294967295, 0});
+    }
+
+    template <std::size_t N>
+    consteval literal_t(const char (&s)[N]) {
+        if (N - 1 > max_text) raise(error{&rules::a_string_literal_in_a_rule_is_at_most_127_bytes, max_text});
+        for (std::size_t i = 0; i + 1 < N; ++i) text_[i] = s[i];
+        size = static_cast<std::uint8_t>(N - 1);
+        is_text = true;
+    }
+
+    [[nodiscard]] constexpr std::string_view text() const noexcept { return {text_, size}; }
+};
+
+}  // namespace nftpp

@@ -1,0 +1,69 @@
+#pragma once
+// meta: packet metadata. `meta.l4proto == tcp`, `meta.nfproto == ip6` (inet only),
+// `meta.skuid == uid(1000)`, `meta.mark == 0x1`, `meta.mark.set(0x2)`.
+// iifname/oifname live in interface.hpp.
+#include <string_view>
+
+#include <nftpp/expr/selector.hpp>
+#include <nftpp/stmt/mark.hpp>
+
+namespace nftpp {
+
+struct meta_l4proto_t : selector_t<meta_l4proto_t, l4proto>, accepts_l4_objects<meta_l4proto_t> {
+    static constexpr std::string_view keyword = "meta l4proto";
+    static constexpr part_facts facts{};
+};
+template <class X>
+inline constexpr bool extra_operand_v<meta_l4proto_t, X> = L4ProtocolObject<X>;
+
+struct meta_nfproto_t : selector_t<meta_nfproto_t, nfproto> {
+    static constexpr std::string_view keyword = "meta nfproto";
+    static constexpr part_facts facts{.inet_only = true};
+
+    // `meta.nfproto == ip6` pins the rule to IPv6 for the validator.
+    template <L3ProtocolObject P>
+    friend constexpr rel_t<meta_nfproto_t, op::eq, l3_const_t<P::protocol_layer3>> operator==(const meta_nfproto_t&, const P&) noexcept {
+        return {};
+    }
+    template <L3ProtocolObject P>
+    friend constexpr rel_t<meta_nfproto_t, op::ne, l3_const_t<P::protocol_layer3>> operator!=(const meta_nfproto_t&, const P&) noexcept {
+        return {};
+    }
+};
+template <class X>
+inline constexpr bool extra_operand_v<meta_nfproto_t, X> = L3ProtocolObject<X>;
+
+struct meta_skuid_t : selector_t<meta_skuid_t, uid> {
+    static constexpr std::string_view keyword = "meta skuid";
+    static constexpr part_facts facts{};
+};
+struct meta_skgid_t : selector_t<meta_skgid_t, gid> {
+    static constexpr std::string_view keyword = "meta skgid";
+    static constexpr part_facts facts{};
+};
+struct meta_mark_t : selector_t<meta_mark_t, mark> {
+    static constexpr std::string_view keyword = "meta mark";
+    static constexpr part_facts facts{};
+    [[nodiscard]] constexpr mark_set_t<false> set(mark m) const noexcept { return {m}; }
+};
+struct meta_iifname_t : selector_t<meta_iifname_t, ifname> {
+    static constexpr std::string_view keyword = "iifname";
+    static constexpr part_facts facts{};
+};
+struct meta_oifname_t : selector_t<meta_oifname_t, ifname> {
+    static constexpr std::string_view keyword = "oifname";
+    static constexpr part_facts facts{};
+};
+
+struct meta_t {
+    meta_l4proto_t l4proto;
+    meta_nfproto_t nfproto;
+    meta_skuid_t skuid;
+    meta_skgid_t skgid;
+    meta_mark_t mark;
+    meta_iifname_t iifname;
+    meta_oifname_t oifname;
+};
+inline constexpr meta_t meta{};
+
+}  // namespace nftpp

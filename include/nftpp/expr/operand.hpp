@@ -1,0 +1,175 @@
+#pragma once
+// operand<T>: the right-hand side of a match on datatype T — one value, a range
+// `lo-hi`, or (for addresses) a prefix `addr/len`. One operand type per datatype keeps
+// literals unambiguous: "10.0.0.0/8" and "10.0.0.1" both become operand<ipv4_addr>, each
+// parsed at compile time by the consteval constructor.
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include <nftpp/core/error.hpp>
+#include <nftpp/expr/literal.hpp>
+#include <nftpp/render/sink.hpp>
+#include <nftpp/value/values.hpp>
+
+namespace nftpp {
+
+NFTPP_RULE(this_datatype_takes_a_number_literal_not_a_string,
+           "this match takes a number, not a string literal")
+NFTPP_RULE(this_datatype_takes_a_string_literal_not_a_number,
+           "this match takes a string literal, not a number")
+NFTPP_RULE(this_datatype_takes_a_typed_value_not_a_literal,
+           "this match takes a typed nftpp value (for example established or syn), not a literal")
+
+// What literals and forms a datatype accepts. Specialized below for each value type.
+template <class T>
+struct operand_traits {
+    static constexpr bool integer_literal = false;
+    static constexpr bool text_literal = false;
+    static constexpr bool ranges = false;
+    static constexpr bool ordered = false;
+    using prefix_type = void;
+};
+
+template <class T>
+struct numeric_operand_traits {
+    static constexpr bool integer_literal = true;
+    static constexpr bool text_literal = false;
+    static constexpr bool ranges = true;
+    static constexpr bool ordered = true;
+    using prefix_type = void;
+};
+template <> struct operand_traits<port> : numeric_operand_traits<port> {};
+template <> struct operand_traits<uid> : numeric_operand_traits<uid> {};
+template <> struct operand_traits<gid> : numeric_operand_traits<gid> {};
+template <> struct operand_traits<mark> : numeric_operand_traits<mark> {};
+template <> struct operand_traits<ttl> : numeric_operand_traits<ttl> {};
+template <> struct operand_traits<l4proto> : numeric_operand_traits<l4proto> {
+    static constexpr bool ranges = false;
+};
+
+template <class T, class P>
+struct address_operand_traits {
+    static constexpr bool integer_literal = false;
+    static constexpr bool text_literal = true;
+    static constexpr bool ranges = true;
+    static constexpr bool ordered = true;
+    using prefix_type = P;
+};
+template <> struct operand_traits<ipv4_addr> : address_operand_traits<ipv4_addr, ipv4_prefix> {};
+template <> struct operand_traits<ipv6_addr> : address_operand_traits<ipv6_addr, ipv6_prefix> {};
+
+template <> struct operand_traits<ifname> {
+    static constexpr bool integer_literal = false;
+    static constexpr bool text_literal = true;
+    static constexpr bool ranges = false;
+    static constexpr bool ordered = false;
+    using prefix_type = void;
+};
+template <> struct operand_traits<ether_addr> : operand_traits<ifname> {};
+
+template <class T>
+class operand {
+    using traits = operand_traits<T>;
+    using prefix_type = typename traits::prefix_type;
+
+public:
+    enum class form : std::uint8_t { single, range, prefix };
+    using value_type = T;
+
+    constexpr operand(T v) noexcept : lo_(v), hi_(v) {}
+    constexpr operand(range<T> r) noexcept
+        requires traits::ranges
+        : lo_(r.lo), hi_(r.hi), form_(form::range) {}
+    template <class P>
+        requires(!std::is_void_v<prefix_type> && std::same_as<P, prefix_type>)
+    constexpr operand(P p) noexcept : lo_(p.addr), hi_(p.addr), len_(p.len), form_(form::prefix) {}
+
+    template <std::integral I>
+        requires(traits::integer_literal && !std::same_as<I, bool> && !std::same_as<I, char>)
+    consteval operand(I v) : operand(from_integer(static_cast<std::int64_t>(v)).value()) {}
+
+    template <std::size_t N>
+        requires traits::text_literal
+    consteval operand(const char (&s)[N]) : operand(parse(std::string_view(s, N - 1)).value()) {}
+
+    [[nodiscard]] constexpr form shape() const noexcept { return form_; }
+    [[nodiscard]] constexpr const T& low() const noexcept { return lo_; }
+    [[nodiscard]] constexpr const T& high() const noexcept { return hi_; }
+    [[nodiscard]] constexpr std::uint8_t prefix_length() const noexcept { return len_; }
+
+    static constexpr result<operand> from_integer(std::int64_t v) {
+        if constexpr (traits::integer_literal) {
+            auto r = T::from(v);
+            if (!r) return r.err();
+            return operand(*r);
+        } else {
+            (void)v;
+            return error{&rules::this_datatype_takes_a_string_literal_not_a_number, 0};
+        }
+    }
+
+    // Text forms: "v", "lo-hi" (where ranges exist), "addr/len" (addresses).
+    static constexpr result<operand> parse(std::string_view s) {
+        if constexpr (!std::is_void_v<prefix_type>) {
+            if (s.find('/') != std::string_view::npos) {
+                auto p = prefix_type::parse(s);
+                if (!p) return p.err();
+                return operand(*p);
+            }
+        }
+        if constexpr (traits::ranges) {
+            if (auto dash = s.find('-'); dash != std::string_view::npos) {
+                auto r = range<T>::parse(s);
+                if (!r) return r.err();
+                return operand(*r);
+            }
+        }
+        if constexpr (requires { T::parse(s); }) {
+            auto v = T::parse(s);
+            if (!v) return v.err();
+            return operand(*v);
+        } else {
+            return error{&rules::this_datatype_takes_a_typed_value_not_a_literal, 0};
+        }
+    }
+
+    static constexpr result<operand> from_literal(const literal_t& l) {
+        if (l.is_text) {
+            if constexpr (traits::text_literal) return parse(l.text());
+            if constexpr (traits::integer_literal)
+                return error{&rules::this_datatype_takes_a_number_literal_not_a_string, 0};
+            return error{&rules::this_datatype_takes_a_typed_value_not_a_literal, 0};
+        }
+        if constexpr (traits::integer_literal) return from_integer(l.number);
+        if constexpr (traits::text_literal)
+            return error{&rules::this_datatype_takes_a_string_literal_not_a_number, 0};
+        return error{&rules::this_datatype_takes_a_typed_value_not_a_literal, 0};
+    }
+
+    [[nodiscard]] friend constexpr bool operator==(const operand& a, const operand& b) noexcept {
+        return a.form_ == b.form_ && a.lo_ == b.lo_ && a.hi_ == b.hi_ && a.len_ == b.len_;
+    }
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const operand& o) {
+        write_nft(out, o.lo_);
+        if (o.form_ == form::range) {
+            out.put('-');
+            write_nft(out, o.hi_);
+        } else if (o.form_ == form::prefix) {
+            out.put('/');
+            put_uint(out, o.len_);
+        }
+    }
+
+private:
+    T lo_;
+    T hi_;
+    std::uint8_t len_ = 0;
+    form form_ = form::single;
+};
+
+}  // namespace nftpp

@@ -1,0 +1,67 @@
+#pragma once
+// Transport headers: tcp, udp and th (any transport header with ports).
+// `tcp.dport == 22`, `udp.dport.in({53, 123})`, `tcp.flags == syn`, `th.dport == 53`.
+// The objects `tcp` and `udp` are also protocol constants: `meta.l4proto == udp`.
+//
+// Flag matches use nft's implicit operator: `tcp.flags == syn` renders `tcp flags syn`,
+// which holds when SYN is set (any of the listed flags), as nft defines it.
+#include <string_view>
+
+#include <nftpp/expr/selector.hpp>
+
+namespace nftpp {
+
+inline constexpr part_facts tcp_facts{.l4 = layer4::tcp, .transport_match = true};
+inline constexpr part_facts udp_facts{.l4 = layer4::udp, .transport_match = true};
+inline constexpr part_facts th_facts{.transport_match = true};
+
+struct tcp_sport_t : selector_t<tcp_sport_t, port> {
+    static constexpr std::string_view keyword = "tcp sport";
+    static constexpr part_facts facts = tcp_facts;
+};
+struct tcp_dport_t : selector_t<tcp_dport_t, port> {
+    static constexpr std::string_view keyword = "tcp dport";
+    static constexpr part_facts facts = tcp_facts;
+};
+struct tcp_flags_t : selector_t<tcp_flags_t, tcp_flags> {
+    static constexpr std::string_view keyword = "tcp flags";
+    static constexpr part_facts facts = tcp_facts;
+};
+struct udp_sport_t : selector_t<udp_sport_t, port> {
+    static constexpr std::string_view keyword = "udp sport";
+    static constexpr part_facts facts = udp_facts;
+};
+struct udp_dport_t : selector_t<udp_dport_t, port> {
+    static constexpr std::string_view keyword = "udp dport";
+    static constexpr part_facts facts = udp_facts;
+};
+struct th_sport_t : selector_t<th_sport_t, port> {
+    static constexpr std::string_view keyword = "th sport";
+    static constexpr part_facts facts = th_facts;
+};
+struct th_dport_t : selector_t<th_dport_t, port> {
+    static constexpr std::string_view keyword = "th dport";
+    static constexpr part_facts facts = th_facts;
+};
+
+struct tcp_t {
+    static constexpr layer4 protocol_layer4 = layer4::tcp;
+    tcp_sport_t sport;
+    tcp_dport_t dport;
+    tcp_flags_t flags;
+};
+struct udp_t {
+    static constexpr layer4 protocol_layer4 = layer4::udp;
+    udp_sport_t sport;
+    udp_dport_t dport;
+};
+struct th_t {
+    th_sport_t sport;
+    th_dport_t dport;
+};
+
+inline constexpr tcp_t tcp{};
+inline constexpr udp_t udp{};
+inline constexpr th_t th{};
+
+}  // namespace nftpp

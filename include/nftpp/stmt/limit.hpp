@@ -1,0 +1,120 @@
+#pragma once
+// limit: rate limiting. The statement holds while the rate is not exceeded (or, with
+// `over`, only when it is), so statements after it run at most that often:
+//   limit(5 / second)                 limit rate 5/second
+//   limit(5 / second, burst(10))      limit rate 5/second burst 10 packets
+//   limit(over, 10 / minute)          limit rate over 10/minute
+//   limit(mbytes(1) / second)         limit rate 1 mbytes/second
+// A rate of 0 and a burst of 0 are errors (the kernel refuses both).
+#include <concepts>
+#include <cstdint>
+#include <string_view>
+
+#include <nftpp/core/error.hpp>
+#include <nftpp/core/facts.hpp>
+#include <nftpp/render/sink.hpp>
+
+namespace nftpp {
+
+NFTPP_RULE(a_limit_rate_must_be_greater_than_0, "a limit rate must be greater than 0")
+NFTPP_RULE(a_limit_burst_must_be_greater_than_0, "a limit burst must be greater than 0")
+
+enum class time_unit : std::uint8_t { second, minute, hour, day, week };
+enum class amount_unit : std::uint8_t { packets, bytes, kbytes, mbytes };
+
+struct per_t { time_unit unit; };
+inline constexpr per_t second{time_unit::second};
+inline constexpr per_t minute{time_unit::minute};
+inline constexpr per_t hour{time_unit::hour};
+inline constexpr per_t day{time_unit::day};
+inline constexpr per_t week{time_unit::week};
+
+struct byte_amount {
+    std::uint64_t count;
+    amount_unit unit;
+};
+[[nodiscard]] constexpr byte_amount bytes(std::uint64_t n) noexcept { return {n, amount_unit::bytes}; }
+[[nodiscard]] constexpr byte_amount kbytes(std::uint64_t n) noexcept { return {n, amount_unit::kbytes}; }
+[[nodiscard]] constexpr byte_amount mbytes(std::uint64_t n) noexcept { return {n, amount_unit::mbytes}; }
+
+struct rate_t {
+    std::uint64_t count;
+    amount_unit amount;
+    time_unit per;
+};
+
+template <std::integral I>
+    requires(!std::same_as<I, bool>)
+[[nodiscard]] constexpr rate_t operator/(I n, per_t p) {
+    if (n <= 0) raise(error{&rules::a_limit_rate_must_be_greater_than_0, 0});
+    return {static_cast<std::uint64_t>(n), amount_unit::packets, p.unit};
+}
+[[nodiscard]] constexpr rate_t operator/(byte_amount a, per_t p) {
+    if (a.count == 0) raise(error{&rules::a_limit_rate_must_be_greater_than_0, 0});
+    return {a.count, a.unit, p.unit};
+}
+
+struct burst_t {
+    std::uint64_t count;
+    amount_unit unit;
+};
+[[nodiscard]] constexpr burst_t burst(std::uint64_t packets) {
+    if (packets == 0) raise(error{&rules::a_limit_burst_must_be_greater_than_0, 0});
+    return {packets, amount_unit::packets};
+}
+[[nodiscard]] constexpr burst_t burst(byte_amount a) {
+    if (a.count == 0) raise(error{&rules::a_limit_burst_must_be_greater_than_0, 0});
+    return {a.count, a.unit};
+}
+
+inline constexpr struct over_t {
+} over{};
+
+namespace detail {
+template <Sink S>
+constexpr void put_amount_unit(S& out, amount_unit u) {
+    switch (u) {
+        case amount_unit::packets: out.put("packets"); break;
+        case amount_unit::bytes: out.put("bytes"); break;
+        case amount_unit::kbytes: out.put("kbytes"); break;
+        case amount_unit::mbytes: out.put("mbytes"); break;
+    }
+}
+}  // namespace detail
+
+struct limit_t {
+    using statement_tag = void;
+    static constexpr part_facts facts{.kind = stmt_kind::limit};
+
+    rate_t rate;
+    bool is_over = false;
+    std::uint64_t burst_count = 0;
+    amount_unit burst_unit = amount_unit::packets;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const limit_t& l) {
+        constexpr std::string_view units[] = {"second", "minute", "hour", "day", "week"};
+        out.put("limit rate ");
+        if (l.is_over) out.put("over ");
+        put_uint(out, l.rate.count);
+        if (l.rate.amount != amount_unit::packets) {
+            out.put(' ');
+            detail::put_amount_unit(out, l.rate.amount);
+        }
+        out.put('/');
+        out.put(units[static_cast<int>(l.rate.per)]);
+        if (l.burst_count != 0) {
+            out.put(" burst ");
+            put_uint(out, l.burst_count);
+            out.put(' ');
+            detail::put_amount_unit(out, l.burst_unit);
+        }
+    }
+};
+
+[[nodiscard]] constexpr limit_t limit(rate_t r) noexcept { return {r}; }
+[[nodiscard]] constexpr limit_t limit(rate_t r, burst_t b) noexcept { return {r, false, b.count, b.unit}; }
+[[nodiscard]] constexpr limit_t limit(over_t, rate_t r) noexcept { return {r, true}; }
+[[nodiscard]] constexpr limit_t limit(over_t, rate_t r, burst_t b) noexcept { return {r, true, b.count, b.unit}; }
+
+}  // namespace nftpp

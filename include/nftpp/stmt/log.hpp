@@ -1,0 +1,200 @@
+#pragma once
+// log: write a kernel log line for the packet.
+//   log()                                  log
+//   log(prefix)                            log prefix "..."
+//   log(prefix, skuid)                     log prefix "..." flags skuid
+//   log(prefix, level::info, skuid|ether)  log prefix "..." level info flags skuid flags ether
+//   log(group(2), snaplen(64))             log group 2 snaplen 64   (to nflog, not the kernel log)
+// The prefix is a checked nftpp::log_prefix (<= 127 bytes, no '"', '$', NUL or newline:
+// nft 1.0.6 crashes at 137 bytes and the kernel refuses 128). nft puts no separator after
+// the prefix; end it with ": " or similar yourself.
+// Rules checked by the compiler: group excludes level and flags; level audit excludes
+// every other option; each option at most once.
+#include <cstdint>
+#include <optional>
+#include <type_traits>
+
+#include <nftpp/core/facts.hpp>
+#include <nftpp/render/sink.hpp>
+#include <nftpp/value/ids.hpp>
+#include <nftpp/value/text.hpp>
+
+namespace nftpp {
+
+enum class log_level : std::uint8_t { emerg, alert, crit, err, warn, notice, info, debug, audit };
+
+template <log_level L>
+struct level_t {
+    static constexpr log_level value = L;
+};
+
+namespace level {
+inline constexpr level_t<log_level::emerg> emerg{};
+inline constexpr level_t<log_level::alert> alert{};
+inline constexpr level_t<log_level::crit> crit{};
+inline constexpr level_t<log_level::err> err{};
+inline constexpr level_t<log_level::warn> warn{};
+inline constexpr level_t<log_level::notice> notice{};
+inline constexpr level_t<log_level::info> info{};
+inline constexpr level_t<log_level::debug> debug{};
+inline constexpr level_t<log_level::audit> audit{};
+}  // namespace level
+
+// Log flags; combine with |: `skuid | ether`.
+struct log_flags {
+    std::uint8_t bits = 0;
+    static constexpr std::uint8_t tcp_sequence_bit = 1, tcp_options_bit = 2, ip_options_bit = 4,
+                                  skuid_bit = 8, ether_bit = 16, all_bits = 31;
+    friend constexpr log_flags operator|(log_flags a, log_flags b) noexcept {
+        return {static_cast<std::uint8_t>(a.bits | b.bits)};
+    }
+    friend constexpr bool operator==(log_flags, log_flags) = default;
+};
+inline constexpr log_flags skuid{log_flags::skuid_bit};
+inline constexpr log_flags ether{log_flags::ether_bit};
+inline constexpr log_flags tcp_sequence{log_flags::tcp_sequence_bit};
+inline constexpr log_flags tcp_options{log_flags::tcp_options_bit};
+inline constexpr log_flags ip_options{log_flags::ip_options_bit};
+inline constexpr log_flags all_log_flags{log_flags::all_bits};
+
+struct group_opt_t { log_group value; };
+struct snaplen_opt_t { std::uint32_t value; };
+struct queue_threshold_opt_t { std::uint16_t value; };
+
+[[nodiscard]] constexpr group_opt_t group(log_group g) noexcept { return {g}; }
+[[nodiscard]] constexpr snaplen_opt_t snaplen(std::uint32_t n) noexcept { return {n}; }
+[[nodiscard]] constexpr queue_threshold_opt_t queue_threshold(std::uint16_t n) noexcept { return {n}; }
+
+template <class T> inline constexpr bool is_level_v = false;
+template <log_level L> inline constexpr bool is_level_v<level_t<L>> = true;
+template <class T> inline constexpr bool is_audit_v = false;
+template <> inline constexpr bool is_audit_v<level_t<log_level::audit>> = true;
+
+template <class T>
+concept LogOption = is_level_v<T> || std::is_same_v<T, log_flags> || std::is_same_v<T, group_opt_t> ||
+                    std::is_same_v<T, snaplen_opt_t> || std::is_same_v<T, queue_threshold_opt_t>;
+
+template <class... O>
+struct assert_log_group_excludes_level_and_flags_t {
+    static_assert(sizeof...(O) == 0,
+                  "log: group(n) sends packets to nflog and cannot be combined with a level or flags; "
+                  "drop group(...) to log to the kernel log, or drop the level and flags");
+};
+template <class... O>
+struct assert_log_audit_stands_alone_t {
+    static_assert(sizeof...(O) == 0,
+                  "log: level::audit cannot be combined with any other log option (prefix, flags, group); "
+                  "use level::audit alone or pick another level");
+};
+template <class... O>
+struct assert_log_option_once_t {
+    static_assert(sizeof...(O) == 0,
+                  "log: each option (level, flags, group, snaplen, queue_threshold) may be given once; "
+                  "combine flags with |, e.g. log(prefix, skuid | ether)");
+};
+
+struct log_t {
+    using statement_tag = void;
+    static constexpr part_facts facts{.kind = stmt_kind::log};
+
+    std::optional<log_prefix> prefix;
+    std::optional<log_level> level;
+    log_flags flags{};
+    std::optional<std::uint16_t> group;
+    std::optional<std::uint32_t> snaplen;
+    std::optional<std::uint16_t> queue_threshold;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const log_t& l) {
+        out.put("log");
+        if (l.prefix) {
+            out.put(" prefix ");
+            write_nft(out, *l.prefix);
+        }
+        if (l.group) {
+            out.put(" group ");
+            put_uint(out, *l.group);
+        }
+        if (l.snaplen) {
+            out.put(" snaplen ");
+            put_uint(out, *l.snaplen);
+        }
+        if (l.queue_threshold) {
+            out.put(" queue-threshold ");
+            put_uint(out, *l.queue_threshold);
+        }
+        if (l.level) {
+            constexpr std::string_view names[] = {"emerg", "alert", "crit",  "err",  "warn",
+                                                  "notice", "info", "debug", "audit"};
+            out.put(" level ");
+            out.put(names[static_cast<int>(*l.level)]);
+        }
+        const auto b = l.flags.bits;
+        if (b == log_flags::all_bits) {
+            out.put(" flags all");
+        } else {
+            if (b & (log_flags::tcp_sequence_bit | log_flags::tcp_options_bit)) {
+                out.put(" flags tcp ");
+                if (b & log_flags::tcp_sequence_bit) out.put((b & log_flags::tcp_options_bit) ? "sequence,options" : "sequence");
+                else out.put("options");
+            }
+            if (b & log_flags::ip_options_bit) out.put(" flags ip options");
+            if (b & log_flags::skuid_bit) out.put(" flags skuid");
+            if (b & log_flags::ether_bit) out.put(" flags ether");
+        }
+    }
+};
+
+namespace detail {
+template <class... O>
+constexpr bool log_options_valid() {
+    constexpr int levels = (0 + ... + (is_level_v<O> ? 1 : 0));
+    constexpr int flags = (0 + ... + (std::is_same_v<O, log_flags> ? 1 : 0));
+    constexpr int groups = (0 + ... + (std::is_same_v<O, group_opt_t> ? 1 : 0));
+    constexpr int snaps = (0 + ... + (std::is_same_v<O, snaplen_opt_t> ? 1 : 0));
+    constexpr int queues = (0 + ... + (std::is_same_v<O, queue_threshold_opt_t> ? 1 : 0));
+    return levels <= 1 && flags <= 1 && groups <= 1 && snaps <= 1 && queues <= 1;
+}
+
+template <bool HasPrefix, class... O>
+constexpr void check_log_options() {
+    constexpr bool audit = (false || ... || is_audit_v<O>);
+    constexpr bool has_group = (false || ... || std::is_same_v<O, group_opt_t>);
+    constexpr bool has_level_or_flags = (false || ... || (is_level_v<O> || std::is_same_v<O, log_flags>));
+    if constexpr (!log_options_valid<O...>()) {
+        (void)assert_log_option_once_t<O...>{};
+    } else if constexpr (audit && (HasPrefix || sizeof...(O) > 1)) {
+        (void)assert_log_audit_stands_alone_t<O...>{};
+    } else if constexpr (has_group && has_level_or_flags) {
+        (void)assert_log_group_excludes_level_and_flags_t<O...>{};
+    }
+}
+
+template <class O>
+constexpr void apply_log_option(log_t& l, const O& o) {
+    if constexpr (is_level_v<O>) l.level = O::value;
+    else if constexpr (std::is_same_v<O, log_flags>) l.flags = o;
+    else if constexpr (std::is_same_v<O, group_opt_t>) l.group = static_cast<std::uint16_t>(o.value.value);
+    else if constexpr (std::is_same_v<O, snaplen_opt_t>) l.snaplen = o.value;
+    else if constexpr (std::is_same_v<O, queue_threshold_opt_t>) l.queue_threshold = o.value;
+}
+}  // namespace detail
+
+template <LogOption... O>
+[[nodiscard]] constexpr log_t log(log_prefix prefix, O... options) {
+    detail::check_log_options<true, O...>();
+    log_t l{};
+    l.prefix = prefix;
+    (detail::apply_log_option(l, options), ...);
+    return l;
+}
+
+template <LogOption... O>
+[[nodiscard]] constexpr log_t log(O... options) {
+    detail::check_log_options<false, O...>();
+    log_t l{};
+    (detail::apply_log_option(l, options), ...);
+    return l;
+}
+
+}  // namespace nftpp

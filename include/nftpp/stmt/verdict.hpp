@@ -1,0 +1,74 @@
+#pragma once
+// Verdicts: accept, drop, continue_, return_, jump<"chain">, goto_<"chain">.
+// (`continue`, `return` and `goto` are C++ keywords, hence the trailing underscore.)
+// Jump and goto targets are names known to the compiler, so the table can check that the
+// target exists, is a regular chain, and that the jump graph has no cycle and depth <= 15.
+#include <string_view>
+
+#include <nftpp/core/facts.hpp>
+#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/render/sink.hpp>
+
+namespace nftpp {
+
+template <stmt_kind K, bool Terminal>
+struct simple_verdict_t {
+    using statement_tag = void;
+    static constexpr part_facts facts{.kind = K, .terminal = Terminal, .verdict = true};
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const simple_verdict_t&) {
+        switch (K) {
+            case stmt_kind::accept: out.put("accept"); break;
+            case stmt_kind::drop: out.put("drop"); break;
+            case stmt_kind::return_: out.put("return"); break;
+            case stmt_kind::continue_: out.put("continue"); break;
+            default: break;
+        }
+    }
+};
+
+using accept_t = simple_verdict_t<stmt_kind::accept, true>;
+using drop_t = simple_verdict_t<stmt_kind::drop, true>;
+using return_t = simple_verdict_t<stmt_kind::return_, true>;
+using continue_t = simple_verdict_t<stmt_kind::continue_, false>;  // nft: continue is not terminal
+
+inline constexpr accept_t accept{};
+inline constexpr drop_t drop{};
+inline constexpr return_t return_{};
+inline constexpr continue_t continue_{};
+
+// jump<"x"> returns to the calling chain afterwards; goto_<"x"> does not.
+template <fixed_string Target, bool Goto>
+struct chain_verdict_t {
+    using statement_tag = void;
+    static constexpr auto target = Target;
+    static constexpr bool is_goto = Goto;
+    static constexpr part_facts facts{.kind = Goto ? stmt_kind::goto_ : stmt_kind::jump,
+                                      .terminal = true,
+                                      .verdict = true};
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const chain_verdict_t&) {
+        out.put(Goto ? "goto " : "jump ");
+        out.put(Target.view());
+    }
+};
+
+template <fixed_string Target>
+using jump_t = chain_verdict_t<Target, false>;
+template <fixed_string Target>
+using goto_t = chain_verdict_t<Target, true>;
+
+template <fixed_string Target>
+inline constexpr jump_t<Target> jump{};
+template <fixed_string Target>
+inline constexpr goto_t<Target> goto_{};
+
+// The chain names a statement type may transfer control to (for the chain graph).
+template <class T>
+inline constexpr bool is_chain_verdict_v = false;
+template <fixed_string Target, bool Goto>
+inline constexpr bool is_chain_verdict_v<chain_verdict_t<Target, Goto>> = true;
+
+}  // namespace nftpp
