@@ -1,0 +1,31 @@
+#pragma once
+// nftpp: nftables rulesets as typed C++20 expressions.
+//
+//   using namespace nftpp;
+//   auto fence = table<family::inet>("fence",
+//       base_chain<"output", filter_chain(hook::output)>(policy::accept,
+//           ip.daddr == proxy_ip && tcp.dport == proxy_port >> accept,
+//           oifname == "lo" >> accept,
+//           ct.state == (established | related) >> accept,
+//           log(prefix, skuid) >> reject));
+//   nftpp::exec::netns_executor::named("sandbox").apply(render(ruleset(replace(fence))));
+//
+// This header includes the whole library: values, selectors, statements, rules, chains,
+// tables, rendering, executors and the kernel log parser.
+#include <nftpp/core/error.hpp>
+#include <nftpp/core/family.hpp>
+#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/value/values.hpp>
+#include <nftpp/expr/expr.hpp>
+#include <nftpp/stmt/stmt.hpp>
+#include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/ruleset.hpp>
+#include <nftpp/ruleset/set.hpp>
+#include <nftpp/ruleset/table.hpp>
+#include <nftpp/render/render.hpp>
+#if __has_include(<nftpp/exec/exec.hpp>)
+#include <nftpp/exec/exec.hpp>
+#endif
+#if __has_include(<nftpp/log/log.hpp>)
+#include <nftpp/log/log.hpp>
+#endif

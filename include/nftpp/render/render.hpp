@@ -1,0 +1,257 @@
+#pragma once
+// Rendering a ruleset, a command or a table into nft script text.
+//
+//   render(x)          -> nftpp::script: the text (allocated once: a counting pass, then a
+//                         writing pass) plus the origin of every line, so an executor can
+//                         map nft's "line:col" back to table, chain and rule.
+//   render_text(x)     -> std::string, the text alone.
+//   static_script<[] { return x; }>
+//                      -> the text as a compile-time constant (a static_text), when every
+//                         value in x is a constant.
+// Output is deterministic: LF line endings, one rule per line, tabs for indentation,
+// explicit family, numeric priority, every string quoted.
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <boost/hana/for_each.hpp>
+
+#include <nftpp/render/script.hpp>
+#include <nftpp/render/sink.hpp>
+#include <nftpp/ruleset/ruleset.hpp>
+
+namespace nftpp {
+
+// Counts lines as text passes through (to record origins).
+template <Sink S>
+struct line_sink {
+    S& inner;
+    std::size_t line = 1;
+    std::size_t offset = 0;
+    constexpr void put(std::string_view v) {
+        for (char c : v)
+            if (c == '\n') ++line;
+        offset += v.size();
+        inner.put(v);
+    }
+    constexpr void put(char c) {
+        if (c == '\n') ++line;
+        ++offset;
+        inner.put(c);
+    }
+};
+
+struct no_origins {};
+
+// emitter: writes nodes to a sink; with Track, also records origins.
+template <Sink S, bool Track>
+class emitter {
+public:
+    constexpr explicit emitter(S& s) : out_{s} {}
+
+    constexpr line_sink<S>& out() { return out_; }
+
+    template <class T>
+        requires(!std::is_convertible_v<const T&, std::string_view>)
+    constexpr void put(const T& x) {
+        write_nft(out_, x);
+    }
+    constexpr void put(std::string_view v) { out_.put(v); }
+    constexpr void put(char c) { out_.put(c); }
+
+    // Origins: open before writing a node, close after.
+    constexpr std::size_t open() const { return out_.line; }
+    void close(std::size_t first_line, std::string_view command, std::string table, std::string_view chain, long rule) {
+        if constexpr (Track) {
+            std::size_t last = out_.line;
+            origins_.push_back(script_origin{first_line, last, std::string(command), std::move(table),
+                                             std::string(chain), rule, {}});
+        }
+    }
+    template <class... A>
+    constexpr void mark(std::size_t first_line, std::string_view command, const A&... a) {
+        if (!std::is_constant_evaluated()) {
+            if constexpr (Track) close(first_line, command, a...);
+        }
+    }
+
+    std::vector<script_origin> take_origins() { return std::move(origins_); }
+
+private:
+    line_sink<S> out_;
+    [[no_unique_address]] std::conditional_t<Track, std::vector<script_origin>, no_origins> origins_{};
+};
+
+namespace detail {
+
+template <class E>
+std::string table_label(family f, const name& n) {
+    std::string s(keyword(f));
+    s += ' ';
+    s += n.view();
+    return s;
+}
+
+template <class E, class R>
+constexpr void emit_rule(E& e, const R& rule, family f, const name& tname, std::string_view chain, long index) {
+    const std::size_t first = e.open();
+    e.put("\t\t");
+    e.put(rule);
+    if (!std::is_constant_evaluated()) e.mark(first, "rule", table_label<E>(f, tname), chain, index);
+    e.put('\n');
+}
+
+template <class E, class C>
+constexpr void emit_chain(E& e, const C& c, family f, const name& tname) {
+    const std::size_t first = e.open();
+    e.put("\tchain ");
+    e.put(C::name.view());
+    e.put(" {\n");
+    if constexpr (C::spec.is_base) {
+        e.put("\t\ttype ");
+        e.put(keyword(C::spec.type));
+        e.put(" hook ");
+        e.put(keyword(C::spec.hk));
+        if (c.dev) {
+            e.put(" device ");
+            e.put(*c.dev);
+        }
+        e.put(" priority ");
+        put_int(e.out(), C::spec.priority);
+        e.put(c.policy == chain_policy::drop ? "; policy drop;\n" : "; policy accept;\n");
+    }
+    long index = 0;
+    boost::hana::for_each(c.rules, [&](const auto& item) {
+        using I = std::remove_cvref_t<decltype(item)>;
+        if constexpr (is_rule_list_v<I>) {
+            for (const auto& r : item.rules) emit_rule(e, r, f, tname, C::name.view(), index++);
+        } else {
+            emit_rule(e, item, f, tname, C::name.view(), index++);
+        }
+    });
+    e.put("\t}\n");
+    if (!std::is_constant_evaluated()) e.mark(first, "chain", table_label<E>(f, tname), C::name.view(), -1L);
+}
+
+template <class E, family F, class Cs, class Ss>
+constexpr void emit_table_block(E& e, const table_t<F, Cs, Ss>& t) {
+    e.put("table ");
+    e.put(keyword(F));
+    e.put(' ');
+    e.put(t.table_name);
+    e.put(" {\n");
+    boost::hana::for_each(t.sets, [&](const auto& s) {
+        const std::size_t first = e.open();
+        e.put('\t');
+        e.put(s);
+        e.put('\n');
+        if (!std::is_constant_evaluated()) e.mark(first, "set", table_label<E>(F, t.table_name), std::string_view{}, -1L);
+    });
+    boost::hana::for_each(t.chains, [&](const auto& c) { emit_chain(e, c, F, t.table_name); });
+    e.put("}\n");
+}
+
+template <class E>
+constexpr void emit_table_head(E& e, std::string_view verb, family f, const name& n) {
+    e.put(verb);
+    e.put(" table ");
+    e.put(keyword(f));
+    e.put(' ');
+    e.put(n);
+    e.put('\n');
+}
+
+template <class E, class T>
+constexpr void emit(E& e, const T& x) {
+    if constexpr (is_ruleset_v<T>) {
+        boost::hana::for_each(x.commands, [&](const auto& c) { emit(e, c); });
+    } else if constexpr (is_table_v<T>) {
+        emit_table_block(e, x);
+    } else if constexpr (std::is_same_v<T, table_ref_command_t>) {
+        const std::size_t first = e.open();
+        emit_table_head(e, x.op == table_ref_command_t::kind::delete_table ? "delete" : "flush", x.table_family,
+                        x.table_name);
+        if (!std::is_constant_evaluated())
+            e.mark(first, x.op == table_ref_command_t::kind::delete_table ? "delete table" : "flush table",
+                   table_label<E>(x.table_family, x.table_name), std::string_view{}, -1L);
+    } else if constexpr (requires { typename T::command_tag; }) {
+        x.emit_to(e);
+    } else {
+        using Table = decltype(x.table);
+        constexpr family f = Table::table_family;
+        const std::size_t first = e.open();
+        if constexpr (std::is_same_v<T, table_command_t<Table, table_op::replace>>) {
+            emit_table_head(e, "add", f, x.table.table_name);
+            emit_table_head(e, "delete", f, x.table.table_name);
+        } else if constexpr (std::is_same_v<T, table_command_t<Table, table_op::create>>) {
+            emit_table_head(e, "create", f, x.table.table_name);
+        }
+        emit_table_block(e, x.table);
+        if (!std::is_constant_evaluated())
+            e.mark(first, "table", table_label<E>(f, x.table.table_name), std::string_view{}, -1L);
+    }
+}
+
+}  // namespace detail
+
+template <class T>
+concept Renderable = is_ruleset_v<T> || is_table_v<T> || Command<T>;
+
+// Bytes the script of x takes.
+template <Renderable T>
+[[nodiscard]] constexpr std::size_t rendered_size(const T& x) {
+    count_sink c;
+    emitter<count_sink, false> e{c};
+    detail::emit(e, x);
+    return c.size;
+}
+
+[[nodiscard]] inline std::string render_text_impl_alloc(std::size_t n) { return std::string(n, '\0'); }
+
+// The script text alone: exactly one allocation.
+template <Renderable T>
+[[nodiscard]] std::string render_text(const T& x) {
+    std::string text = render_text_impl_alloc(rendered_size(x));
+    span_sink s{text.data()};
+    emitter<span_sink, false> e{s};
+    detail::emit(e, x);
+    return text;
+}
+
+// The script with the origin of each line.
+template <Renderable T>
+[[nodiscard]] script render(const T& x) {
+    std::string text = render_text_impl_alloc(rendered_size(x));
+    span_sink s{text.data()};
+    emitter<span_sink, true> e{s};
+    detail::emit(e, x);
+    std::vector<script_origin> origins = e.take_origins();
+    for (auto& o : origins) o.text = std::string(script_line(text, o.first_line));
+    return script(std::move(text), std::move(origins));
+}
+
+// Compile-time text.
+template <std::size_t N>
+struct static_text {
+    std::array<char, N + 1> chars{};
+    [[nodiscard]] constexpr std::string_view view() const noexcept { return {chars.data(), N}; }
+    constexpr operator std::string_view() const noexcept { return view(); }
+    [[nodiscard]] constexpr const char* c_str() const noexcept { return chars.data(); }
+    [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+};
+
+template <auto Make>
+inline constexpr auto static_script = [] {
+    constexpr std::size_t n = rendered_size(Make());
+    static_text<n> t{};
+    span_sink s{t.chars.data()};
+    emitter<span_sink, false> e{s};
+    detail::emit(e, Make());
+    return t;
+}();
+
+}  // namespace nftpp

@@ -1,0 +1,192 @@
+#pragma once
+// Chains.
+//   chain<"name">(rules...)                                   a regular chain (a jump target)
+//   base_chain<"name", filter_chain(hook::input)>(policy::drop, rules...)
+//   base_chain<"in", filter_chain(hook::ingress)>(device("eth0"), rules...)
+// A chain's name, type, hook and priority are template arguments, so the table can check
+// them and the chain graph at compile time; its rules are values in a Boost.Hana tuple
+// (each rule its own type, so each rule's shape is checked when the chain is built).
+// rules_from(range, f) adds one rule per element of a run-time range.
+#include <cstddef>
+#include <optional>
+#include <tuple>
+#include <ranges>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <boost/hana/filter.hpp>
+#include <boost/hana/transform.hpp>
+#include <boost/hana/tuple.hpp>
+
+#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/ruleset/hook.hpp>
+#include <nftpp/ruleset/rule.hpp>
+#include <nftpp/ruleset/rule_check.hpp>
+#include <nftpp/value/ifname.hpp>
+#include <nftpp/value/name.hpp>
+
+namespace nftpp {
+
+// rule_list_t<R>: rules of one type generated at run time.
+template <class R>
+struct rule_list_t {
+    std::vector<R> rules;
+};
+template <class T>
+inline constexpr bool is_rule_list_v = false;
+template <class R>
+inline constexpr bool is_rule_list_v<rule_list_t<R>> = true;
+
+// One rule per element of `values`: rules_from(ports, [](port p) { return tcp.dport == p >> accept; })
+template <std::ranges::input_range Rg, class F>
+[[nodiscard]] auto rules_from(const Rg& values, F&& make) {
+    using R = decltype(as_rule(make(*std::ranges::begin(values))));
+    rule_list_t<R> out;
+    if constexpr (std::ranges::sized_range<const Rg&>) out.rules.reserve(std::ranges::size(values));
+    for (auto&& v : values) out.rules.push_back(as_rule(make(v)));
+    return out;
+}
+
+struct device_t {
+    ifname name;
+};
+[[nodiscard]] constexpr device_t device(ifname n) noexcept { return {n}; }
+
+template <fixed_string Name, base_spec Spec, class Rules>
+struct chain_t {
+    static constexpr auto name = Name;
+    static constexpr base_spec spec = Spec;
+    using rules_type = Rules;
+
+    Rules rules;
+    chain_policy policy = chain_policy::accept;
+    std::optional<ifname> dev{};
+};
+
+template <class T>
+inline constexpr bool is_chain_v = false;
+template <fixed_string N, base_spec S, class R>
+inline constexpr bool is_chain_v<chain_t<N, S, R>> = true;
+
+// The rule type behind a chain item (a rule, or the element of a rule list).
+template <class T>
+struct item_rule {
+    using type = T;
+};
+template <class R>
+struct item_rule<rule_list_t<R>> {
+    using type = R;
+};
+template <class T>
+using item_rule_t = typename item_rule<T>::type;
+
+namespace detail {
+
+template <fixed_string Name>
+consteval bool check_chain_name() {
+    error e = check_name(Name.view());
+    if (e.broken) raise(e);
+    return true;
+}
+
+template <class T>
+inline constexpr bool is_chain_arg_v = RuleLike<T> || is_rule_list_v<T> || std::is_same_v<T, chain_policy> ||
+                                       std::is_same_v<T, device_t>;
+
+template <class T>
+constexpr auto to_chain_item(const T& t) {
+    if constexpr (is_rule_list_v<T>) return t;
+    else return as_rule(t);
+}
+
+template <fixed_string Name, class A>
+constexpr bool check_chain_arg() {
+    if constexpr (is_chain_arg_v<A>) return true;
+    else return assert_chain_argument_is_a_rule_t<Name, A>::value;
+}
+
+template <class A>
+constexpr rule_error rule_error_of() {
+    if constexpr (RuleLike<A>) return rule_summary_v<decltype(as_rule(std::declval<const A&>()))>.error;
+    else return rule_error::none;
+}
+
+// Rule shapes: find the first bad rule without recursion (chains may hold many rules).
+template <fixed_string Name, class... A>
+constexpr bool check_rules() {
+    constexpr rule_error errors[] = {rule_error::none, rule_error_of<A>()...};
+    constexpr std::size_t bad = [&] {
+        for (std::size_t i = 1; i < sizeof...(A) + 1; ++i)
+            if (errors[i] != rule_error::none) return i - 1;
+        return sizeof...(A);
+    }();
+    if constexpr (bad == sizeof...(A)) {
+        return true;
+    } else {
+        using Bad = std::tuple_element_t<bad, std::tuple<A...>>;
+        return check_rule<Name, decltype(as_rule(std::declval<const Bad&>()))>();
+    }
+}
+
+template <fixed_string Name, base_spec Spec, class... Args>
+constexpr bool check_chain_args() {
+    constexpr int policies = (0 + ... + (std::is_same_v<Args, chain_policy> ? 1 : 0));
+    constexpr int devices = (0 + ... + (std::is_same_v<Args, device_t> ? 1 : 0));
+    constexpr bool ingress_like = Spec.is_base && (Spec.hk == hook::ingress || Spec.hk == hook::egress);
+    if constexpr (!(is_chain_arg_v<Args> && ...)) {
+        return (check_chain_arg<Name, Args>() && ...);
+    } else if constexpr (policies > 1 || devices > 1) {
+        return assert_one_policy_and_one_device_t<Name>::value;
+    } else if constexpr (!Spec.is_base && policies > 0) {
+        return assert_policy_only_on_base_chain_t<Name>::value;
+    } else if constexpr (devices > 0 && !ingress_like) {
+        return assert_device_only_on_ingress_egress_t<Name>::value;
+    } else if constexpr (ingress_like && devices == 0) {
+        return assert_device_required_on_ingress_egress_t<Name>::value;
+    } else {
+        // Rule shapes, first failure only.
+        return check_rules<Name, item_rule_t<Args>...>();
+    }
+}
+
+template <fixed_string Name, base_spec Spec, class... Args>
+constexpr auto make_chain(const Args&... args) {
+    static_assert(check_chain_name<Name>());
+    constexpr bool ok = check_chain_args<Name, Spec, Args...>();
+    if constexpr (!ok) {
+        return chain_t<Name, Spec, boost::hana::tuple<>>{};  // stop here: no cascade
+    } else {
+        namespace hana = boost::hana;
+        auto items = hana::make_tuple(args...);
+        auto rule_items = hana::filter(items, [](const auto& x) {
+            using X = std::remove_cvref_t<decltype(x)>;
+            return hana::bool_c<RuleLike<X> || is_rule_list_v<X>>;
+        });
+        auto rules = hana::transform(rule_items, [](const auto& x) { return to_chain_item(x); });
+        chain_t<Name, Spec, decltype(rules)> c{rules};
+        (
+            [&] {
+                if constexpr (std::is_same_v<Args, chain_policy>) c.policy = args;
+                else if constexpr (std::is_same_v<Args, device_t>) c.dev = args.name;
+            }(),
+            ...);
+        return c;
+    }
+}
+
+}  // namespace detail
+
+template <fixed_string Name, class... Args>
+[[nodiscard]] constexpr auto chain(const Args&... args) {
+    return detail::make_chain<Name, regular_spec>(args...);
+}
+
+template <fixed_string Name, base_spec Spec, class... Args>
+[[nodiscard]] constexpr auto base_chain(const Args&... args) {
+    static_assert(Spec.is_base, "base_chain<name, spec>: make spec with filter_chain(...), nat_chain(...) or route_chain(...)");
+    return detail::make_chain<Name, Spec>(args...);
+}
+
+}  // namespace nftpp

@@ -1,0 +1,92 @@
+#pragma once
+// Base chain specification: chain type, hook and numeric priority, as one structural
+// value usable as a template argument, so the table checks family x type x hook and the
+// statements allowed on the hook at compile time.
+//   filter_chain(hook::input)                   type filter hook input priority 0
+//   nat_chain(hook::postrouting, prio::srcnat)  type nat hook postrouting priority 100
+//   route_chain(hook::output, prio::mangle)     type route hook output priority -150
+// Priorities are always rendered as numbers (keyword priorities differ between nft
+// versions: `dstnat` on output needs nft 1.0.9).
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+#include <nftpp/core/error.hpp>
+
+namespace nftpp {
+
+enum class chain_type : std::uint8_t { filter, nat, route };
+enum class hook : std::uint8_t { prerouting, input, forward, output, postrouting, ingress, egress };
+
+[[nodiscard]] constexpr std::string_view keyword(chain_type t) noexcept {
+    switch (t) {
+        case chain_type::filter: return "filter";
+        case chain_type::nat: return "nat";
+        case chain_type::route: return "route";
+    }
+    return "?";
+}
+[[nodiscard]] constexpr std::string_view keyword(hook h) noexcept {
+    switch (h) {
+        case hook::prerouting: return "prerouting";
+        case hook::input: return "input";
+        case hook::forward: return "forward";
+        case hook::output: return "output";
+        case hook::postrouting: return "postrouting";
+        case hook::ingress: return "ingress";
+        case hook::egress: return "egress";
+    }
+    return "?";
+}
+
+// Named priorities (ip, ip6, inet; bridge has its own values, see bridge_prio).
+namespace prio {
+inline constexpr std::int32_t raw = -300;
+inline constexpr std::int32_t mangle = -150;
+inline constexpr std::int32_t dstnat = -100;
+inline constexpr std::int32_t filter = 0;
+inline constexpr std::int32_t security = 50;
+inline constexpr std::int32_t srcnat = 100;
+}  // namespace prio
+namespace bridge_prio {
+inline constexpr std::int32_t dstnat = -300;
+inline constexpr std::int32_t filter = -200;
+inline constexpr std::int32_t out = 100;
+inline constexpr std::int32_t srcnat = 300;
+}  // namespace bridge_prio
+
+NFTPP_RULE(a_chain_priority_is_a_32_bit_signed_integer,
+           "a chain priority is a 32-bit signed integer (nft silently wraps larger values)")
+
+struct base_spec {
+    bool is_base = false;
+    chain_type type = chain_type::filter;
+    hook hk = hook::input;
+    std::int32_t priority = 0;
+};
+
+inline constexpr base_spec regular_spec{};
+
+namespace detail {
+consteval base_spec make_spec(chain_type t, hook h, std::int64_t p) {
+    if (p < std::numeric_limits<std::int32_t>::min() || p > std::numeric_limits<std::int32_t>::max())
+        raise(error{&rules::a_chain_priority_is_a_32_bit_signed_integer, 0});
+    return base_spec{true, t, h, static_cast<std::int32_t>(p)};
+}
+}  // namespace detail
+
+consteval base_spec filter_chain(hook h, std::int64_t priority = prio::filter) {
+    return detail::make_spec(chain_type::filter, h, priority);
+}
+consteval base_spec nat_chain(hook h, std::int64_t priority) { return detail::make_spec(chain_type::nat, h, priority); }
+consteval base_spec route_chain(hook h, std::int64_t priority = prio::mangle) {
+    return detail::make_spec(chain_type::route, h, priority);
+}
+
+enum class chain_policy : std::uint8_t { accept, drop };
+namespace policy {
+inline constexpr chain_policy accept = chain_policy::accept;
+inline constexpr chain_policy drop = chain_policy::drop;
+}  // namespace policy
+
+}  // namespace nftpp

@@ -1,0 +1,162 @@
+#pragma once
+// rule_t<Parts...>: one nft rule, an ordered list of matches and statements.
+//
+// How the spellings parse (C++ precedence: >> binds tighter than ==, == tighter than &&):
+//   tcp.dport == port >> accept        tcp.dport == (port >> accept)
+//                                      -> pending_t<port, accept_t> -> rule_t<rel, accept_t>
+//   a == x && b == y >> accept         (a == x) && (b == (y >> accept))
+//   log(prefix, skuid) >> reject       rule_t<log_t, reject_t>
+//   m >> limit(...) >> log(...)        >> is left associative: appended in order
+// `&&` concatenates rules, `>>` appends a statement. No node converts to bool; every
+// operator needs a DSL operand.
+#include <concepts>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <nftpp/core/facts.hpp>
+#include <nftpp/expr/literal.hpp>
+#include <nftpp/expr/operand.hpp>
+#include <nftpp/expr/selector.hpp>
+#include <nftpp/render/sink.hpp>
+#include <nftpp/stmt/statement.hpp>
+
+namespace nftpp {
+
+// Statement objects that are also callable (reject, masquerade, redirect) decay to the
+// node type they stand for.
+template <class T>
+struct node_of {
+    using type = T;
+};
+template <class T>
+    requires requires { typename T::node_type; }
+struct node_of<T> {
+    using type = typename T::node_type;
+};
+template <class T>
+using node_of_t = typename node_of<std::remove_cvref_t<T>>::type;
+
+template <class... Parts>
+struct rule_t {
+    using rule_tag = void;
+    std::tuple<Parts...> parts;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const rule_t& r) {
+        std::apply(
+            [&out](const auto&... p) {
+                bool first = true;
+                ((first ? void() : out.put(' '), first = false, write_nft(out, p)), ...);
+            },
+            r.parts);
+    }
+};
+
+template <class T>
+inline constexpr bool is_rule_v = false;
+template <class... P>
+inline constexpr bool is_rule_v<rule_t<P...>> = true;
+
+template <class T>
+concept RuleLike = RulePart<std::remove_cvref_t<T>> || is_rule_v<std::remove_cvref_t<T>>;
+
+// A value that may stand before `>>`: a typed value, or a protocol object (`tcp`).
+template <class V>
+concept PendingValue = !RuleLike<V> && !is_pending_v<V> &&
+                       (requires(count_sink& s, const V& v) { write_nft(s, v); } || L4ProtocolObject<V> ||
+                        L3ProtocolObject<V>);
+
+template <class X, class... Stmts>
+struct pending_t {
+    X value;
+    std::tuple<Stmts...> stmts;
+};
+
+template <class T>
+concept Selector = requires {
+    typename T::value_type;
+    T::keyword;
+    T::facts;
+};
+
+namespace detail {
+template <class T>
+constexpr auto as_parts(const T& t) {
+    if constexpr (is_rule_v<T>) return t.parts;
+    else return std::tuple<node_of_t<T>>(t);
+}
+template <class... P>
+constexpr rule_t<P...> rule_from_tuple(std::tuple<P...> t) {
+    return rule_t<P...>{std::move(t)};
+}
+}  // namespace detail
+
+// A single match or statement as a rule.
+template <RuleLike T>
+[[nodiscard]] constexpr auto as_rule(const T& t) {
+    return detail::rule_from_tuple(detail::as_parts(t));
+}
+
+template <RuleLike A, RuleLike B>
+[[nodiscard]] constexpr auto operator&&(const A& a, const B& b) {
+    return detail::rule_from_tuple(std::tuple_cat(detail::as_parts(a), detail::as_parts(b)));
+}
+
+template <RuleLike A, Statement B>
+[[nodiscard]] constexpr auto operator>>(const A& a, const B& b) {
+    return detail::rule_from_tuple(std::tuple_cat(detail::as_parts(a), std::tuple<node_of_t<B>>(b)));
+}
+// reject / masquerade / redirect objects are statements through their base.
+template <RuleLike A, class B>
+    requires(!Statement<B> && Statement<node_of_t<B>>)
+[[nodiscard]] constexpr auto operator>>(const A& a, const B& b) {
+    return a >> static_cast<const node_of_t<B>&>(b);
+}
+
+template <PendingValue V, class B>
+    requires Statement<node_of_t<B>>
+[[nodiscard]] constexpr pending_t<V, node_of_t<B>> operator>>(const V& v, const B& b) {
+    return {v, std::tuple<node_of_t<B>>(static_cast<const node_of_t<B>&>(b))};
+}
+template <class B>
+    requires Statement<node_of_t<B>>
+[[nodiscard]] constexpr pending_t<literal_t, node_of_t<B>> operator>>(literal_t v, const B& b) {
+    return {v, std::tuple<node_of_t<B>>(static_cast<const node_of_t<B>&>(b))};
+}
+template <class X, class... S, class B>
+    requires Statement<node_of_t<B>>
+[[nodiscard]] constexpr pending_t<X, S..., node_of_t<B>> operator>>(const pending_t<X, S...>& p, const B& b) {
+    return {p.value, std::tuple_cat(p.stmts, std::tuple<node_of_t<B>>(static_cast<const node_of_t<B>&>(b)))};
+}
+
+namespace detail {
+// The match `sel OP value` for a pending value; literals are checked here.
+template <class Sel, class X>
+constexpr const X& pending_operand(const X& x) {
+    return x;
+}
+template <class Sel>
+constexpr operand<typename Sel::value_type> pending_operand(const literal_t& x) {
+    return operand<typename Sel::value_type>::from_literal(x).value(x.is_text ? x.text() : std::string_view{});
+}
+template <class Rel, class... S>
+constexpr auto with_statements(const Rel& rel, const std::tuple<S...>& stmts) {
+    return rule_from_tuple(std::tuple_cat(std::tuple<Rel>(rel), stmts));
+}
+}  // namespace detail
+
+#define NFTPP_PENDING_RELATION(OP)                                                                        \
+    template <Selector Sel, class X, class... S>                                                          \
+    [[nodiscard]] constexpr auto operator OP(const Sel& sel, const pending_t<X, S...>& p) {              \
+        return detail::with_statements(sel OP detail::pending_operand<Sel>(p.value), p.stmts);            \
+    }
+NFTPP_PENDING_RELATION(==)
+NFTPP_PENDING_RELATION(!=)
+NFTPP_PENDING_RELATION(<)
+NFTPP_PENDING_RELATION(>)
+NFTPP_PENDING_RELATION(<=)
+NFTPP_PENDING_RELATION(>=)
+#undef NFTPP_PENDING_RELATION
+
+}  // namespace nftpp

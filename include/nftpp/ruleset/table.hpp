@@ -1,0 +1,80 @@
+#pragma once
+// table<family::inet>("name", chains and sets...): the unit nft replaces atomically.
+// The family is a template argument; the name is a checked nftpp::name (a literal is
+// checked at compile time, a run-time name such as "openshell_vm_" + tap when parsed).
+// Building a table runs every table check (ruleset/table_check.hpp) once.
+#include <type_traits>
+
+#include <boost/hana/filter.hpp>
+#include <boost/hana/at.hpp>
+#include <boost/hana/index_if.hpp>
+#include <boost/hana/optional.hpp>
+#include <boost/hana/tuple.hpp>
+
+#include <nftpp/core/family.hpp>
+#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/set.hpp>
+#include <nftpp/ruleset/table_check.hpp>
+#include <nftpp/value/name.hpp>
+
+namespace nftpp {
+
+template <family F, class Chains, class Sets>
+struct table_t {
+    static constexpr family table_family = F;
+    using chains_type = Chains;
+    using sets_type = Sets;
+
+    name table_name;
+    Chains chains{};
+    Sets sets{};
+};
+
+template <class T>
+inline constexpr bool is_table_v = false;
+template <family F, class C, class S>
+inline constexpr bool is_table_v<table_t<F, C, S>> = true;
+
+template <class Arg>
+struct assert_table_member_is_chain_or_set_t {
+    static_assert(detail::never_v<Arg>,
+                  "a table takes chain<...>(...), base_chain<...>(...) and set<...>(...) after its name: this argument is none of those");
+    static constexpr bool value = false;
+};
+
+template <class M>
+constexpr bool check_table_member() {
+    if constexpr (is_chain_v<M> || is_set_v<M>) return true;
+    else return assert_table_member_is_chain_or_set_t<M>::value;
+}
+
+template <family F, class... M>
+[[nodiscard]] constexpr auto table(name n, const M&... members) {
+    namespace hana = boost::hana;
+    if constexpr (!((is_chain_v<M> || is_set_v<M>) && ...)) {
+        static_assert((check_table_member<M>() && ...));
+        return table_t<F, hana::tuple<>, hana::tuple<>>{n};
+    } else {
+        auto all = hana::make_tuple(members...);
+        auto chains = hana::filter(all, [](const auto& x) { return hana::bool_c<is_chain_v<std::remove_cvref_t<decltype(x)>>>; });
+        auto sets = hana::filter(all, [](const auto& x) { return hana::bool_c<is_set_v<std::remove_cvref_t<decltype(x)>>>; });
+        constexpr bool ok = check_table<F, decltype(chains), decltype(sets)>();
+        if constexpr (!ok) return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
+        else return table_t<F, decltype(chains), decltype(sets)>{n, chains, sets};
+    }
+}
+
+// The chain named Name of a table: get_chain<"output">(t) (a Boost.Hana lookup by name).
+template <fixed_string Name, family F, class... Cs, class S>
+[[nodiscard]] constexpr const auto& get_chain(const table_t<F, boost::hana::tuple<Cs...>, S>& t) {
+    namespace hana = boost::hana;
+    constexpr auto index = hana::index_if(hana::tuple_t<Cs...>, [](auto c) {
+        return hana::bool_c<decltype(c)::type::name == Name>;
+    });
+    static_assert(decltype(hana::is_just(index))::value, "get_chain<name>(table): the table has no chain of that name");
+    return hana::at(t.chains, *index);
+}
+
+}  // namespace nftpp

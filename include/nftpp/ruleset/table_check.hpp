@@ -1,0 +1,351 @@
+#pragma once
+// Table checks: everything that needs the table's family or more than one chain.
+//   family x chain type x hook, nat priority, unique names;
+//   matches and statements the family has (no ip6 in ip, no ct in arp, icmpx reject ...);
+//   the chain graph: targets exist in the table, are regular chains, no cycle reachable
+//   from a base chain, depth <= 15;
+//   hook-sensitive statements (masquerade, snat, dnat, redirect, reject) for EVERY base
+//   chain that reaches the rule through jump or goto — `nft -c` misses these; the kernel
+//   refuses them only at commit;
+//   set references exist and have the selector's key datatype.
+// All of it is constexpr over static descriptors of the chain types, evaluated once when
+// the table is built; the first failure fires one named assertion.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include <boost/hana/tuple.hpp>
+
+#include <nftpp/core/family.hpp>
+#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/rule_check.hpp>
+#include <nftpp/ruleset/set.hpp>
+#include <nftpp/stmt/reject.hpp>
+
+namespace nftpp {
+
+struct set_ref_info {
+    std::string_view set;
+    std::string_view key_type;
+};
+
+struct chain_desc {
+    std::string_view name;
+    base_spec spec;
+    std::uint32_t kinds = 0;
+    bool uses_ip = false, uses_ip6 = false, uses_l4 = false, conntrack = false, inet_only = false;
+    std::uint8_t reject_variants = 0;
+    const std::string_view* targets = nullptr;
+    std::size_t n_targets = 0;
+    const set_ref_info* set_refs = nullptr;
+    std::size_t n_set_refs = 0;
+};
+
+struct set_desc {
+    std::string_view name;
+    std::string_view key_type;
+};
+
+namespace detail {
+
+template <class P>
+inline constexpr bool is_set_ref_rel_v = false;
+template <class Sel, class Op, fixed_string N>
+inline constexpr bool is_set_ref_rel_v<rel_t<Sel, Op, set_ref_t<N>>> = true;
+
+template <class R>
+struct rule_refs;
+template <class... P>
+struct rule_refs<rule_t<P...>> {
+    static constexpr std::size_t n_targets = (0 + ... + (is_chain_verdict_v<P> ? 1 : 0));
+    static constexpr std::size_t n_set_refs = (0 + ... + (is_set_ref_rel_v<P> ? 1 : 0));
+
+    template <class T>
+    static constexpr void add_target(std::array<std::string_view, n_targets>& a, std::size_t& i) {
+        if constexpr (is_chain_verdict_v<T>) a[i++] = T::target.view();
+    }
+    template <class T>
+    static constexpr void add_set_ref(std::array<set_ref_info, n_set_refs>& a, std::size_t& i) {
+        if constexpr (is_set_ref_rel_v<T>)
+            a[i++] = set_ref_info{T::rhs_type::name.view(), T::selector::value_type::nft_type};
+    }
+    static constexpr std::array<std::string_view, n_targets> targets = [] {
+        std::array<std::string_view, n_targets> a{};
+        std::size_t i = 0;
+        (add_target<P>(a, i), ...);
+        return a;
+    }();
+    static constexpr std::array<set_ref_info, n_set_refs> set_refs = [] {
+        std::array<set_ref_info, n_set_refs> a{};
+        std::size_t i = 0;
+        (add_set_ref<P>(a, i), ...);
+        return a;
+    }();
+};
+
+template <class Rules>
+struct chain_rules_static;
+template <class... Items>
+struct chain_rules_static<boost::hana::tuple<Items...>> {
+    static constexpr std::size_t n_targets = (0 + ... + rule_refs<item_rule_t<Items>>::n_targets);
+    static constexpr std::size_t n_set_refs = (0 + ... + rule_refs<item_rule_t<Items>>::n_set_refs);
+    static constexpr std::array<std::string_view, n_targets> targets = [] {
+        std::array<std::string_view, n_targets> a{};
+        std::size_t i = 0;
+        ((
+             [&] {
+                 for (auto t : rule_refs<item_rule_t<Items>>::targets) a[i++] = t;
+             }()),
+         ...);
+        return a;
+    }();
+    static constexpr std::array<set_ref_info, n_set_refs> set_refs = [] {
+        std::array<set_ref_info, n_set_refs> a{};
+        std::size_t i = 0;
+        ((
+             [&] {
+                 for (auto t : rule_refs<item_rule_t<Items>>::set_refs) a[i++] = t;
+             }()),
+         ...);
+        return a;
+    }();
+    static constexpr rule_summary summaries[] = {rule_summary{}, rule_summary_v<item_rule_t<Items>>...};
+};
+
+template <class C>
+constexpr chain_desc describe_chain() {
+    using S = chain_rules_static<typename C::rules_type>;
+    chain_desc d{};
+    d.name = C::name.view();
+    d.spec = C::spec;
+    for (const auto& r : S::summaries) {
+        d.kinds |= r.kinds;
+        d.uses_ip = d.uses_ip || r.l3 == layer3::ip;
+        d.uses_ip6 = d.uses_ip6 || r.l3 == layer3::ip6;
+        d.uses_l4 = d.uses_l4 || r.l4 != layer4::any;
+        d.conntrack = d.conntrack || r.conntrack;
+        d.inet_only = d.inet_only || r.inet_only;
+        d.reject_variants |= r.reject_variants;
+    }
+    d.targets = S::targets.data();
+    d.n_targets = S::n_targets;
+    d.set_refs = S::set_refs.data();
+    d.n_set_refs = S::n_set_refs;
+    return d;
+}
+
+enum class table_error : std::uint8_t {
+    none,
+    duplicate_chain,
+    duplicate_set,
+    family_hook,
+    family_type,
+    nat_hook,
+    route_hook,
+    nat_priority,
+    nat_family,
+    reject_arp,
+    icmpx_family,
+    ip6_in_ip,
+    ip_in_ip6,
+    arp_ip_transport,
+    conntrack_family,
+    nfproto_inet,
+    jump_missing,
+    jump_base,
+    cycle,
+    depth,
+    masquerade_hook,
+    snat_hook,
+    dnat_hook,
+    redirect_hook,
+    reject_hook,
+    set_missing,
+    set_key,
+};
+
+struct table_verdict {
+    table_error error = table_error::none;
+    std::string_view first;   // chain (or set) the error is about
+    std::string_view second;  // the other chain or set, when there is one
+};
+
+constexpr bool family_has_hook(family f, hook h) {
+    switch (f) {
+        case family::ip:
+        case family::ip6:
+        case family::bridge: return h != hook::ingress && h != hook::egress;
+        case family::inet: return h != hook::egress;
+        case family::arp: return h == hook::input || h == hook::output;
+        case family::netdev: return h == hook::ingress || h == hook::egress;
+    }
+    return false;
+}
+
+constexpr table_error check_spec(family f, const base_spec& s) {
+    if (!s.is_base) return table_error::none;
+    if (!family_has_hook(f, s.hk)) return table_error::family_hook;
+    const bool l3_family = f == family::ip || f == family::ip6 || f == family::inet;
+    if (s.type != chain_type::filter && (!l3_family || s.hk == hook::ingress)) return table_error::family_type;
+    if (s.type == chain_type::nat && s.hk == hook::forward) return table_error::nat_hook;
+    if (s.type == chain_type::route && s.hk != hook::output) return table_error::route_hook;
+    if (s.type == chain_type::nat && s.priority <= -200) return table_error::nat_priority;
+    return table_error::none;
+}
+
+constexpr table_error check_family_use(family f, const chain_desc& c) {
+    const bool l3_family = f == family::ip || f == family::ip6 || f == family::inet;
+    constexpr std::uint32_t nat_kinds =
+        bits(stmt_kind::masquerade) | bits(stmt_kind::snat) | bits(stmt_kind::dnat) | bits(stmt_kind::redirect);
+    if ((c.kinds & nat_kinds) && !l3_family) return table_error::nat_family;
+    if ((c.kinds & bits(stmt_kind::reject)) && f == family::arp) return table_error::reject_arp;
+    const bool icmpx = c.reject_variants & (1u << static_cast<unsigned>(reject_kind::icmpx));
+    if (icmpx && !(f == family::inet || f == family::netdev || f == family::bridge)) return table_error::icmpx_family;
+    if (f == family::arp && (c.uses_ip || c.uses_ip6 || c.uses_l4)) return table_error::arp_ip_transport;
+    if (f == family::ip && c.uses_ip6) return table_error::ip6_in_ip;
+    if (f == family::ip6 && c.uses_ip) return table_error::ip_in_ip6;
+    if (c.conntrack && !l3_family) return table_error::conntrack_family;
+    if (c.inet_only && f != family::inet) return table_error::nfproto_inet;
+    return table_error::none;
+}
+
+constexpr table_error check_hook_statements(family f, const base_spec& b, std::uint32_t kinds) {
+    const bool nat = b.type == chain_type::nat;
+    if ((kinds & bits(stmt_kind::masquerade)) && !(nat && b.hk == hook::postrouting)) return table_error::masquerade_hook;
+    if ((kinds & bits(stmt_kind::snat)) && !(nat && (b.hk == hook::postrouting || b.hk == hook::input)))
+        return table_error::snat_hook;
+    if ((kinds & bits(stmt_kind::dnat)) && !(nat && (b.hk == hook::prerouting || b.hk == hook::output)))
+        return table_error::dnat_hook;
+    if ((kinds & bits(stmt_kind::redirect)) && !(nat && (b.hk == hook::prerouting || b.hk == hook::output)))
+        return table_error::redirect_hook;
+    if ((kinds & bits(stmt_kind::reject)) && (b.hk == hook::postrouting || (f == family::netdev && b.hk == hook::egress)))
+        return table_error::reject_hook;
+    return table_error::none;
+}
+
+template <std::size_t NC>
+constexpr std::size_t find_chain(const std::array<chain_desc, NC>& cs, std::string_view name) {
+    for (std::size_t i = 0; i < NC; ++i)
+        if (cs[i].name == name) return i;
+    return NC;
+}
+
+// Depth-first walk from base chain `base`: cycle, depth and hook-statement checks.
+template <std::size_t NC>
+constexpr table_verdict walk(family f, const std::array<chain_desc, NC>& cs, std::size_t base, std::size_t at,
+                             std::size_t depth, std::array<bool, NC + 1>& on_path) {
+    const chain_desc& c = cs[at];
+    if (auto e = check_hook_statements(f, cs[base].spec, c.kinds); e != table_error::none)
+        return {e, cs[base].name, c.name};
+    on_path[at] = true;
+    for (std::size_t t = 0; t < c.n_targets; ++t) {
+        std::size_t next = find_chain(cs, c.targets[t]);
+        if (next == NC) continue;  // reported by the target check
+        if (on_path[next]) return {table_error::cycle, cs[base].name, cs[next].name};
+        if (depth + 1 > 15) return {table_error::depth, cs[base].name, cs[next].name};
+        if (auto v = walk(f, cs, base, next, depth + 1, on_path); v.error != table_error::none) return v;
+    }
+    on_path[at] = false;
+    return {};
+}
+
+template <family F, std::size_t NC, std::size_t NS>
+constexpr table_verdict analyze(const std::array<chain_desc, NC>& cs, const std::array<set_desc, NS>& ss) {
+    for (std::size_t i = 0; i < NC; ++i)
+        for (std::size_t j = i + 1; j < NC; ++j)
+            if (cs[i].name == cs[j].name) return {table_error::duplicate_chain, cs[i].name, {}};
+    for (std::size_t i = 0; i < NS; ++i)
+        for (std::size_t j = i + 1; j < NS; ++j)
+            if (ss[i].name == ss[j].name) return {table_error::duplicate_set, ss[i].name, {}};
+    for (const auto& c : cs)
+        if (auto e = check_spec(F, c.spec); e != table_error::none) return {e, c.name, {}};
+    for (const auto& c : cs)
+        if (auto e = check_family_use(F, c); e != table_error::none) return {e, c.name, {}};
+    for (const auto& c : cs) {
+        for (std::size_t t = 0; t < c.n_targets; ++t) {
+            std::size_t i = find_chain(cs, c.targets[t]);
+            if (i == NC) return {table_error::jump_missing, c.name, c.targets[t]};
+            if (cs[i].spec.is_base) return {table_error::jump_base, c.name, c.targets[t]};
+        }
+        for (std::size_t r = 0; r < c.n_set_refs; ++r) {
+            std::size_t k = NS;
+            for (std::size_t s = 0; s < NS; ++s)
+                if (ss[s].name == c.set_refs[r].set) k = s;
+            if (k == NS) return {table_error::set_missing, c.name, c.set_refs[r].set};
+            if (ss[k].key_type != c.set_refs[r].key_type) return {table_error::set_key, c.name, c.set_refs[r].set};
+        }
+    }
+    for (std::size_t b = 0; b < NC; ++b) {
+        if (!cs[b].spec.is_base) continue;
+        std::array<bool, NC + 1> on_path{};
+        if (auto v = walk(F, cs, b, b, 0, on_path); v.error != table_error::none) return v;
+    }
+    return {};
+}
+
+template <std::size_t N>
+constexpr fixed_string<N> fixed(std::string_view s) {
+    return fixed_string<N>(s);
+}
+
+}  // namespace detail
+
+// Runs every table check; fires the first failing assertion. Returns true when valid.
+template <family F, class Chains, class Sets>
+constexpr bool check_table();
+
+template <family F, class... C, class... S>
+constexpr bool check_table_impl(boost::hana::tuple<C...>*, boost::hana::tuple<S...>*) {
+    using namespace detail;
+    constexpr std::array<chain_desc, sizeof...(C)> cs{describe_chain<C>()...};
+    constexpr std::array<set_desc, sizeof...(S)> ss{set_desc{S::name.view(), S::key_type::nft_type}...};
+    constexpr table_verdict v = analyze<F>(cs, ss);
+    constexpr auto a = fixed<v.first.size()>(v.first);
+    constexpr auto b = fixed<v.second.size()>(v.second);
+    using E = table_error;
+    if constexpr (v.error == E::none) return true;
+    else if constexpr (v.error == E::duplicate_chain) return assert_unique_chain_names_t<a>::value;
+    else if constexpr (v.error == E::duplicate_set) return assert_unique_set_names_t<a>::value;
+    else if constexpr (v.error == E::family_hook) return assert_family_has_hook_t<a>::value;
+    else if constexpr (v.error == E::family_type) return assert_family_has_chain_type_t<a>::value;
+    else if constexpr (v.error == E::nat_hook) return assert_nat_chain_hook_t<a>::value;
+    else if constexpr (v.error == E::route_hook) return assert_route_chain_hook_t<a>::value;
+    else if constexpr (v.error == E::nat_priority) return assert_nat_priority_above_conntrack_t<a>::value;
+    else if constexpr (v.error == E::nat_family) return assert_nat_only_in_ip_ip6_inet_t<a>::value;
+    else if constexpr (v.error == E::reject_arp) return assert_no_reject_in_arp_t<a>::value;
+    else if constexpr (v.error == E::icmpx_family) return assert_icmpx_reject_in_inet_netdev_bridge_t<a>::value;
+    else if constexpr (v.error == E::ip6_in_ip) return assert_no_ip6_in_ip_table_t<a>::value;
+    else if constexpr (v.error == E::ip_in_ip6) return assert_no_ip_in_ip6_table_t<a>::value;
+    else if constexpr (v.error == E::arp_ip_transport) return assert_no_ip_or_transport_in_arp_table_t<a>::value;
+    else if constexpr (v.error == E::conntrack_family) return assert_conntrack_in_ip_ip6_inet_t<a>::value;
+    else if constexpr (v.error == E::nfproto_inet) return assert_meta_nfproto_only_in_inet_t<a>::value;
+    else if constexpr (v.error == E::jump_missing) return assert_jump_target_exists_t<a, b>::value;
+    else if constexpr (v.error == E::jump_base) return assert_no_jump_to_base_chain_t<a, b>::value;
+    else if constexpr (v.error == E::cycle) return assert_no_jump_cycle_t<a>::value;
+    else if constexpr (v.error == E::depth) return assert_jump_depth_at_most_15_t<a>::value;
+    else if constexpr (v.error == E::masquerade_hook) return assert_masquerade_in_nat_postrouting_t<a, b>::value;
+    else if constexpr (v.error == E::snat_hook) return assert_snat_in_nat_postrouting_or_input_t<a, b>::value;
+    else if constexpr (v.error == E::dnat_hook) return assert_dnat_in_nat_prerouting_or_output_t<a, b>::value;
+    else if constexpr (v.error == E::redirect_hook) return assert_redirect_in_nat_prerouting_or_output_t<a, b>::value;
+    else if constexpr (v.error == E::reject_hook) return assert_reject_not_in_postrouting_or_egress_t<a, b>::value;
+    else if constexpr (v.error == E::set_missing) return assert_set_exists_t<a, b>::value;
+    else return assert_set_key_matches_selector_t<a, b>::value;
+}
+
+template <family F, class Chains, class Sets>
+constexpr bool check_table() {
+    return check_table_impl<F>(static_cast<Chains*>(nullptr), static_cast<Sets*>(nullptr));
+}
+
+// The same checks as a value, for tests: table_error::none when the table is valid.
+template <family F, class... C>
+constexpr detail::table_verdict table_verdict_of() {
+    constexpr std::array<chain_desc, sizeof...(C)> cs{detail::describe_chain<C>()...};
+    return detail::analyze<F>(cs, std::array<set_desc, 0>{});
+}
+
+}  // namespace nftpp
