@@ -101,61 +101,62 @@ constexpr auto to_chain_item(const T& t) {
     else return as_rule(t);
 }
 
-template <fixed_string Name, class A>
-constexpr bool check_chain_arg() {
-    if constexpr (is_chain_arg_v<A>) return true;
-    else return assert_chain_argument_is_a_rule_t<Name, A>::value;
-}
-
 template <class A>
 constexpr rule_error rule_error_of() {
     if constexpr (RuleLike<A>) return rule_summary_v<decltype(as_rule(std::declval<const A&>()))>.error;
     else return rule_error::none;
 }
 
-// Rule shapes: find the first bad rule without recursion (chains may hold many rules).
-template <fixed_string Name, class... A>
-constexpr bool check_rules() {
+// Index of the first rule with a shape error, or sizeof...(A) (no recursion: chains may be long).
+template <class... A>
+constexpr std::size_t first_bad_rule() {
     constexpr rule_error errors[] = {rule_error::none, rule_error_of<A>()...};
-    constexpr std::size_t bad = [&] {
-        for (std::size_t i = 1; i < sizeof...(A) + 1; ++i)
-            if (errors[i] != rule_error::none) return i - 1;
-        return sizeof...(A);
-    }();
-    if constexpr (bad == sizeof...(A)) {
-        return true;
-    } else {
-        using Bad = std::tuple_element_t<bad, std::tuple<A...>>;
-        return check_rule<Name, decltype(as_rule(std::declval<const Bad&>()))>();
-    }
+    for (std::size_t i = 1; i < sizeof...(A) + 1; ++i)
+        if (errors[i] != rule_error::none) return i - 1;
+    return sizeof...(A);
 }
 
-template <fixed_string Name, base_spec Spec, class... Args>
-constexpr bool check_chain_args() {
+enum class chain_error : unsigned char { none, argument, policy_device_twice, policy_on_regular, device_not_ingress, device_missing, rule };
+
+template <base_spec Spec, class... Args>
+constexpr chain_error chain_error_of() {
     constexpr int policies = (0 + ... + (std::is_same_v<Args, chain_policy> ? 1 : 0));
     constexpr int devices = (0 + ... + (std::is_same_v<Args, device_t> ? 1 : 0));
     constexpr bool ingress_like = Spec.is_base && (Spec.hk == hook::ingress || Spec.hk == hook::egress);
-    if constexpr (!(is_chain_arg_v<Args> && ...)) {
-        return (check_chain_arg<Name, Args>() && ...);
-    } else if constexpr (policies > 1 || devices > 1) {
-        return assert_one_policy_and_one_device_t<Name>::value;
-    } else if constexpr (!Spec.is_base && policies > 0) {
-        return assert_policy_only_on_base_chain_t<Name>::value;
-    } else if constexpr (devices > 0 && !ingress_like) {
-        return assert_device_only_on_ingress_egress_t<Name>::value;
-    } else if constexpr (ingress_like && devices == 0) {
-        return assert_device_required_on_ingress_egress_t<Name>::value;
-    } else {
-        // Rule shapes, first failure only.
-        return check_rules<Name, item_rule_t<Args>...>();
+    if (!(is_chain_arg_v<Args> && ...)) return chain_error::argument;
+    if (policies > 1 || devices > 1) return chain_error::policy_device_twice;
+    if (!Spec.is_base && policies > 0) return chain_error::policy_on_regular;
+    if (devices > 0 && !ingress_like) return chain_error::device_not_ingress;
+    if (ingress_like && devices == 0) return chain_error::device_missing;
+    if (first_bad_rule<Args...>() != sizeof...(Args)) return chain_error::rule;
+    return chain_error::none;
+}
+
+template <fixed_string Name, class A>
+constexpr void fire_chain_arg_check() {
+    if constexpr (!is_chain_arg_v<A>) (void)assert_chain_argument_is_a_rule_t<Name, A>::value;
+}
+
+// Fires the named assertion for the first problem of the chain's arguments.
+template <fixed_string Name, base_spec Spec, class... Args>
+constexpr void fire_chain_check() {
+    constexpr chain_error e = chain_error_of<Spec, Args...>();
+    if constexpr (e == chain_error::argument) (fire_chain_arg_check<Name, Args>(), ...);
+    else if constexpr (e == chain_error::policy_device_twice) (void)assert_one_policy_and_one_device_t<Name>::value;
+    else if constexpr (e == chain_error::policy_on_regular) (void)assert_policy_only_on_base_chain_t<Name>::value;
+    else if constexpr (e == chain_error::device_not_ingress) (void)assert_device_only_on_ingress_egress_t<Name>::value;
+    else if constexpr (e == chain_error::device_missing) (void)assert_device_required_on_ingress_egress_t<Name>::value;
+    else if constexpr (e == chain_error::rule) {
+        using Bad = std::tuple_element_t<first_bad_rule<Args...>(), std::tuple<Args...>>;
+        fire_rule_check<Name, decltype(as_rule(std::declval<const Bad&>()))>();
     }
 }
 
 template <fixed_string Name, base_spec Spec, class... Args>
 constexpr auto make_chain(const Args&... args) {
     static_assert(check_chain_name<Name>());
-    constexpr bool ok = check_chain_args<Name, Spec, Args...>();
-    if constexpr (!ok) {
+    fire_chain_check<Name, Spec, Args...>();
+    if constexpr (chain_error_of<Spec, Args...>() != chain_error::none) {
         return chain_t<Name, Spec, boost::hana::tuple<>>{};  // stop here: no cascade
     } else {
         namespace hana = boost::hana;

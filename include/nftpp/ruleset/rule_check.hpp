@@ -132,19 +132,20 @@ template <class R>
 inline constexpr rule_summary rule_summary_v = detail::rule_summary_of<R>::value;
 
 // Fires the named assertion for the first shape error of rule R in chain ChainName.
+// (A void function: validity itself is read from rule_summary_v, so a failure here does
+// not turn the caller's constants invalid and cascade.)
 template <fixed_string ChainName, class R>
-constexpr bool check_rule() {
+constexpr void fire_rule_check() {
     constexpr rule_error e = rule_summary_v<R>.error;
-    if constexpr (e == rule_error::none) return true;
-    else if constexpr (e == rule_error::two_verdicts) return assert_one_verdict_per_rule_t<ChainName, R>::value;
-    else if constexpr (e == rule_error::statement_after_terminal) return assert_terminal_statement_last_t<ChainName, R>::value;
-    else if constexpr (e == rule_error::comment_not_last) return assert_comment_last_t<ChainName, R>::value;
-    else if constexpr (e == rule_error::ip_and_ip6) return assert_one_network_family_per_rule_t<ChainName, R>::value;
-    else if constexpr (e == rule_error::two_transports) return assert_one_transport_protocol_per_rule_t<ChainName, R>::value;
-    else if constexpr (e == rule_error::tcp_reset_conflict) return assert_tcp_reset_only_with_tcp_t<ChainName, R>::value;
-    else if constexpr (e == rule_error::reject_family_conflict) return assert_reject_type_matches_rule_family_t<ChainName, R>::value;
-    else if constexpr (e == rule_error::nat_family_conflict) return assert_nat_family_matches_rule_family_t<ChainName, R>::value;
-    else return assert_nat_port_needs_transport_match_t<ChainName, R>::value;
+    if constexpr (e == rule_error::two_verdicts) (void)assert_one_verdict_per_rule_t<ChainName, R>::value;
+    else if constexpr (e == rule_error::statement_after_terminal) (void)assert_terminal_statement_last_t<ChainName, R>::value;
+    else if constexpr (e == rule_error::comment_not_last) (void)assert_comment_last_t<ChainName, R>::value;
+    else if constexpr (e == rule_error::ip_and_ip6) (void)assert_one_network_family_per_rule_t<ChainName, R>::value;
+    else if constexpr (e == rule_error::two_transports) (void)assert_one_transport_protocol_per_rule_t<ChainName, R>::value;
+    else if constexpr (e == rule_error::tcp_reset_conflict) (void)assert_tcp_reset_only_with_tcp_t<ChainName, R>::value;
+    else if constexpr (e == rule_error::reject_family_conflict) (void)assert_reject_type_matches_rule_family_t<ChainName, R>::value;
+    else if constexpr (e == rule_error::nat_family_conflict) (void)assert_nat_family_matches_rule_family_t<ChainName, R>::value;
+    else if constexpr (e == rule_error::nat_port_without_transport) (void)assert_nat_port_needs_transport_match_t<ChainName, R>::value;
 }
 
 }  // namespace nftpp

@@ -85,15 +85,14 @@ struct assert_ruleset_argument_is_a_command_t {
 
 namespace detail {
 template <class C>
-constexpr bool check_command() {
-    if constexpr (Command<C>) return true;
-    else return assert_ruleset_argument_is_a_command_t<C>::value;
+constexpr void fire_command_check() {
+    if constexpr (!Command<C>) (void)assert_ruleset_argument_is_a_command_t<C>::value;
 }
 }  // namespace detail
 
 template <class... C>
 [[nodiscard]] constexpr auto ruleset(const C&... commands) {
-    static_assert((detail::check_command<C>() && ...));
+    (detail::fire_command_check<C>(), ...);
     return ruleset_t<boost::hana::tuple<C...>>{boost::hana::make_tuple(commands...)};
 }
 

@@ -45,23 +45,22 @@ struct assert_table_member_is_chain_or_set_t {
 };
 
 template <class M>
-constexpr bool check_table_member() {
-    if constexpr (is_chain_v<M> || is_set_v<M>) return true;
-    else return assert_table_member_is_chain_or_set_t<M>::value;
+constexpr void fire_table_member_check() {
+    if constexpr (!is_chain_v<M> && !is_set_v<M>) (void)assert_table_member_is_chain_or_set_t<M>::value;
 }
 
 template <family F, class... M>
 [[nodiscard]] constexpr auto table(name n, const M&... members) {
     namespace hana = boost::hana;
     if constexpr (!((is_chain_v<M> || is_set_v<M>) && ...)) {
-        static_assert((check_table_member<M>() && ...));
+        (fire_table_member_check<M>(), ...);
         return table_t<F, hana::tuple<>, hana::tuple<>>{n};
     } else {
         auto all = hana::make_tuple(members...);
         auto chains = hana::filter(all, [](const auto& x) { return hana::bool_c<is_chain_v<std::remove_cvref_t<decltype(x)>>>; });
         auto sets = hana::filter(all, [](const auto& x) { return hana::bool_c<is_set_v<std::remove_cvref_t<decltype(x)>>>; });
-        constexpr bool ok = check_table<F, decltype(chains), decltype(sets)>();
-        if constexpr (!ok) return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
+        fire_table_check<F, decltype(chains), decltype(sets)>();
+        if constexpr (table_verdict_v<F, decltype(chains), decltype(sets)>.error != detail::table_error::none) return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
         else return table_t<F, decltype(chains), decltype(sets)>{n, chains, sets};
     }
 }

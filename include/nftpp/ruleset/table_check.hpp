@@ -77,12 +77,14 @@ struct rule_refs<rule_t<P...>> {
         std::array<std::string_view, n_targets> a{};
         std::size_t i = 0;
         (add_target<P>(a, i), ...);
+        (void)i;
         return a;
     }();
     static constexpr std::array<set_ref_info, n_set_refs> set_refs = [] {
         std::array<set_ref_info, n_set_refs> a{};
         std::size_t i = 0;
         (add_set_ref<P>(a, i), ...);
+        (void)i;
         return a;
     }();
 };
@@ -101,6 +103,7 @@ struct chain_rules_static<boost::hana::tuple<Items...>> {
                  for (auto t : rule_refs<item_rule_t<Items>>::targets) a[i++] = t;
              }()),
          ...);
+        (void)i;
         return a;
     }();
     static constexpr std::array<set_ref_info, n_set_refs> set_refs = [] {
@@ -111,6 +114,7 @@ struct chain_rules_static<boost::hana::tuple<Items...>> {
                  for (auto t : rule_refs<item_rule_t<Items>>::set_refs) a[i++] = t;
              }()),
          ...);
+        (void)i;
         return a;
     }();
     static constexpr rule_summary summaries[] = {rule_summary{}, rule_summary_v<item_rule_t<Items>>...};
@@ -294,51 +298,56 @@ constexpr fixed_string<N> fixed(std::string_view s) {
 
 }  // namespace detail
 
-// Runs every table check; fires the first failing assertion. Returns true when valid.
+namespace detail {
 template <family F, class Chains, class Sets>
-constexpr bool check_table();
-
+struct table_analysis;
 template <family F, class... C, class... S>
-constexpr bool check_table_impl(boost::hana::tuple<C...>*, boost::hana::tuple<S...>*) {
+struct table_analysis<F, boost::hana::tuple<C...>, boost::hana::tuple<S...>> {
+    static constexpr std::array<chain_desc, sizeof...(C)> chains{describe_chain<C>()...};
+    static constexpr std::array<set_desc, sizeof...(S)> sets{set_desc{S::name.view(), S::key_type::nft_type}...};
+    static constexpr table_verdict verdict = analyze<F>(chains, sets);
+};
+}  // namespace detail
+
+// The verdict of every table check for a table of family F with these chains and sets.
+template <family F, class Chains, class Sets>
+inline constexpr detail::table_verdict table_verdict_v = detail::table_analysis<F, Chains, Sets>::verdict;
+
+// Fires the named assertion of the first failing table check (validity itself is read
+// from table_verdict_v, so the failure does not cascade).
+template <family F, class Chains, class Sets>
+constexpr void fire_table_check() {
     using namespace detail;
-    constexpr std::array<chain_desc, sizeof...(C)> cs{describe_chain<C>()...};
-    constexpr std::array<set_desc, sizeof...(S)> ss{set_desc{S::name.view(), S::key_type::nft_type}...};
-    constexpr table_verdict v = analyze<F>(cs, ss);
+    constexpr table_verdict v = table_verdict_v<F, Chains, Sets>;
     constexpr auto a = fixed<v.first.size()>(v.first);
     constexpr auto b = fixed<v.second.size()>(v.second);
     using E = table_error;
-    if constexpr (v.error == E::none) return true;
-    else if constexpr (v.error == E::duplicate_chain) return assert_unique_chain_names_t<a>::value;
-    else if constexpr (v.error == E::duplicate_set) return assert_unique_set_names_t<a>::value;
-    else if constexpr (v.error == E::family_hook) return assert_family_has_hook_t<a>::value;
-    else if constexpr (v.error == E::family_type) return assert_family_has_chain_type_t<a>::value;
-    else if constexpr (v.error == E::nat_hook) return assert_nat_chain_hook_t<a>::value;
-    else if constexpr (v.error == E::route_hook) return assert_route_chain_hook_t<a>::value;
-    else if constexpr (v.error == E::nat_priority) return assert_nat_priority_above_conntrack_t<a>::value;
-    else if constexpr (v.error == E::nat_family) return assert_nat_only_in_ip_ip6_inet_t<a>::value;
-    else if constexpr (v.error == E::reject_arp) return assert_no_reject_in_arp_t<a>::value;
-    else if constexpr (v.error == E::icmpx_family) return assert_icmpx_reject_in_inet_netdev_bridge_t<a>::value;
-    else if constexpr (v.error == E::ip6_in_ip) return assert_no_ip6_in_ip_table_t<a>::value;
-    else if constexpr (v.error == E::ip_in_ip6) return assert_no_ip_in_ip6_table_t<a>::value;
-    else if constexpr (v.error == E::arp_ip_transport) return assert_no_ip_or_transport_in_arp_table_t<a>::value;
-    else if constexpr (v.error == E::conntrack_family) return assert_conntrack_in_ip_ip6_inet_t<a>::value;
-    else if constexpr (v.error == E::nfproto_inet) return assert_meta_nfproto_only_in_inet_t<a>::value;
-    else if constexpr (v.error == E::jump_missing) return assert_jump_target_exists_t<a, b>::value;
-    else if constexpr (v.error == E::jump_base) return assert_no_jump_to_base_chain_t<a, b>::value;
-    else if constexpr (v.error == E::cycle) return assert_no_jump_cycle_t<a>::value;
-    else if constexpr (v.error == E::depth) return assert_jump_depth_at_most_15_t<a>::value;
-    else if constexpr (v.error == E::masquerade_hook) return assert_masquerade_in_nat_postrouting_t<a, b>::value;
-    else if constexpr (v.error == E::snat_hook) return assert_snat_in_nat_postrouting_or_input_t<a, b>::value;
-    else if constexpr (v.error == E::dnat_hook) return assert_dnat_in_nat_prerouting_or_output_t<a, b>::value;
-    else if constexpr (v.error == E::redirect_hook) return assert_redirect_in_nat_prerouting_or_output_t<a, b>::value;
-    else if constexpr (v.error == E::reject_hook) return assert_reject_not_in_postrouting_or_egress_t<a, b>::value;
-    else if constexpr (v.error == E::set_missing) return assert_set_exists_t<a, b>::value;
-    else return assert_set_key_matches_selector_t<a, b>::value;
-}
-
-template <family F, class Chains, class Sets>
-constexpr bool check_table() {
-    return check_table_impl<F>(static_cast<Chains*>(nullptr), static_cast<Sets*>(nullptr));
+    if constexpr (v.error == E::duplicate_chain) (void)assert_unique_chain_names_t<a>::value;
+    else if constexpr (v.error == E::duplicate_set) (void)assert_unique_set_names_t<a>::value;
+    else if constexpr (v.error == E::family_hook) (void)assert_family_has_hook_t<a>::value;
+    else if constexpr (v.error == E::family_type) (void)assert_family_has_chain_type_t<a>::value;
+    else if constexpr (v.error == E::nat_hook) (void)assert_nat_chain_hook_t<a>::value;
+    else if constexpr (v.error == E::route_hook) (void)assert_route_chain_hook_t<a>::value;
+    else if constexpr (v.error == E::nat_priority) (void)assert_nat_priority_above_conntrack_t<a>::value;
+    else if constexpr (v.error == E::nat_family) (void)assert_nat_only_in_ip_ip6_inet_t<a>::value;
+    else if constexpr (v.error == E::reject_arp) (void)assert_no_reject_in_arp_t<a>::value;
+    else if constexpr (v.error == E::icmpx_family) (void)assert_icmpx_reject_in_inet_netdev_bridge_t<a>::value;
+    else if constexpr (v.error == E::ip6_in_ip) (void)assert_no_ip6_in_ip_table_t<a>::value;
+    else if constexpr (v.error == E::ip_in_ip6) (void)assert_no_ip_in_ip6_table_t<a>::value;
+    else if constexpr (v.error == E::arp_ip_transport) (void)assert_no_ip_or_transport_in_arp_table_t<a>::value;
+    else if constexpr (v.error == E::conntrack_family) (void)assert_conntrack_in_ip_ip6_inet_t<a>::value;
+    else if constexpr (v.error == E::nfproto_inet) (void)assert_meta_nfproto_only_in_inet_t<a>::value;
+    else if constexpr (v.error == E::jump_missing) (void)assert_jump_target_exists_t<a, b>::value;
+    else if constexpr (v.error == E::jump_base) (void)assert_no_jump_to_base_chain_t<a, b>::value;
+    else if constexpr (v.error == E::cycle) (void)assert_no_jump_cycle_t<a>::value;
+    else if constexpr (v.error == E::depth) (void)assert_jump_depth_at_most_15_t<a>::value;
+    else if constexpr (v.error == E::masquerade_hook) (void)assert_masquerade_in_nat_postrouting_t<a, b>::value;
+    else if constexpr (v.error == E::snat_hook) (void)assert_snat_in_nat_postrouting_or_input_t<a, b>::value;
+    else if constexpr (v.error == E::dnat_hook) (void)assert_dnat_in_nat_prerouting_or_output_t<a, b>::value;
+    else if constexpr (v.error == E::redirect_hook) (void)assert_redirect_in_nat_prerouting_or_output_t<a, b>::value;
+    else if constexpr (v.error == E::reject_hook) (void)assert_reject_not_in_postrouting_or_egress_t<a, b>::value;
+    else if constexpr (v.error == E::set_missing) (void)assert_set_exists_t<a, b>::value;
+    else if constexpr (v.error == E::set_key) (void)assert_set_key_matches_selector_t<a, b>::value;
 }
 
 // The same checks as a value, for tests: table_error::none when the table is valid.

@@ -120,7 +120,6 @@ struct redirect_t {
 
 struct redirect_fn : redirect_t<false> {
     using node_type = redirect_t<false>;
-    [[nodiscard]] constexpr redirect_t<true> operator()(port p) const noexcept { return {nat_ports{p, p}}; }
     [[nodiscard]] constexpr redirect_t<true> operator()(nat_ports p, nat_flags f = {}) const noexcept { return {p, f}; }
 };
 inline constexpr redirect_fn redirect{};
