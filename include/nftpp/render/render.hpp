@@ -12,6 +12,7 @@
 // explicit family, numeric priority, every string quoted.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -22,6 +23,7 @@
 
 #include <nftpp/render/script.hpp>
 #include <nftpp/render/sink.hpp>
+#include <nftpp/ruleset/optional.hpp>
 #include <nftpp/ruleset/ruleset.hpp>
 
 namespace nftpp {
@@ -46,6 +48,22 @@ struct line_sink {
 };
 
 struct no_origins {};
+
+// An optional rule left out of a script because the target lacks a feature it needs.
+struct skipped_rule {
+    std::string table;
+    std::string chain;
+    long rule = -1;
+    std::uint32_t missing_features = 0;  // feature bits
+    std::string text;
+
+    [[nodiscard]] std::string describe() const {
+        std::string d = "table " + table + ", chain " + chain + ", rule #" + std::to_string(rule) + " (" + text + ") left out: the target lacks";
+        for (feature f : all_features)
+            if (missing_features & static_cast<std::uint32_t>(f)) (d += ' ') += keyword(f);
+        return d;
+    }
+};
 
 // emitter: writes nodes to a sink; with Track, also records origins.
 template <Sink S, bool Track>
@@ -81,6 +99,10 @@ public:
 
     std::vector<script_origin> take_origins() { return std::move(origins_); }
 
+    // Optional rules: what the target supports, and where to report what is left out.
+    const capabilities* caps = nullptr;
+    std::vector<skipped_rule>* skipped = nullptr;
+
 private:
     line_sink<S> out_;
     [[no_unique_address]] std::conditional_t<Track, std::vector<script_origin>, no_origins> origins_{};
@@ -94,6 +116,17 @@ std::string table_label(family f, const name& n) {
     s += ' ';
     s += n.view();
     return s;
+}
+
+template <class R>
+void record_skip(std::vector<skipped_rule>& out, const R& rule, family f, const name& tname, std::string_view chain,
+                 long index, std::uint32_t missing) {
+    count_sink c;
+    write_nft(c, rule);
+    std::string text(c.size, '\0');
+    span_sink w{text.data()};
+    write_nft(w, rule);
+    out.push_back(skipped_rule{table_label<void>(f, tname), std::string(chain), index, missing, std::move(text)});
 }
 
 template <class E, class R>
@@ -129,6 +162,15 @@ constexpr void emit_chain(E& e, const C& c, family f, const name& tname) {
         using I = std::remove_cvref_t<decltype(item)>;
         if constexpr (is_rule_list_v<I>) {
             for (const auto& r : item.rules) emit_rule(e, r, f, tname, C::name.view(), index++);
+        } else if constexpr (is_optional_rule_v<I>) {
+            constexpr std::uint32_t needed = features_of(rule_summary_v<item_rule_t<I>>);
+            if (!e.caps || e.caps->covers(needed)) {
+                emit_rule(e, item.rule, f, tname, C::name.view(), index++);
+            } else {
+                if (!std::is_constant_evaluated() && e.skipped)
+                    record_skip(*e.skipped, item.rule, f, tname, C::name.view(), index, needed & e.caps->missing);
+                ++index;
+            }
         } else {
             emit_rule(e, item, f, tname, C::name.view(), index++);
         }
@@ -225,9 +267,22 @@ template <Renderable T>
 // The script with the origin of each line.
 template <Renderable T>
 [[nodiscard]] script render(const T& x) {
-    std::string text = render_text_impl_alloc(rendered_size(x));
+    return render(x, capabilities{}, nullptr);
+}
+
+// The script for a target with these capabilities: optional rules that need a missing
+// feature are left out and, when `skipped` is given, reported there.
+template <Renderable T>
+[[nodiscard]] script render(const T& x, const capabilities& caps, std::vector<skipped_rule>* skipped) {
+    count_sink c;
+    emitter<count_sink, false> counter{c};
+    counter.caps = &caps;
+    detail::emit(counter, x);
+    std::string text = render_text_impl_alloc(c.size);
     span_sink s{text.data()};
     emitter<span_sink, true> e{s};
+    e.caps = &caps;
+    e.skipped = skipped;
     detail::emit(e, x);
     std::vector<script_origin> origins = e.take_origins();
     for (auto& o : origins) o.text = std::string(script_line(text, o.first_line));

@@ -22,6 +22,7 @@
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/ruleset/assertions.hpp>
 #include <nftpp/ruleset/hook.hpp>
+#include <nftpp/ruleset/optional.hpp>
 #include <nftpp/ruleset/rule.hpp>
 #include <nftpp/ruleset/rule_check.hpp>
 #include <nftpp/value/ifname.hpp>
@@ -79,6 +80,10 @@ template <class R>
 struct item_rule<rule_list_t<R>> {
     using type = R;
 };
+template <class R>
+struct item_rule<optional_t<R>> {
+    using type = R;
+};
 template <class T>
 using item_rule_t = typename item_rule<T>::type;
 
@@ -92,18 +97,19 @@ consteval bool check_chain_name() {
 }
 
 template <class T>
-inline constexpr bool is_chain_arg_v = RuleLike<T> || is_rule_list_v<T> || std::is_same_v<T, chain_policy> ||
-                                       std::is_same_v<T, device_t>;
+inline constexpr bool is_chain_arg_v = RuleLike<T> || is_rule_list_v<T> || is_optional_rule_v<T> ||
+                                       std::is_same_v<T, chain_policy> || std::is_same_v<T, device_t>;
 
 template <class T>
 constexpr auto to_chain_item(const T& t) {
-    if constexpr (is_rule_list_v<T>) return t;
+    if constexpr (is_rule_list_v<T> || is_optional_rule_v<T>) return t;
     else return as_rule(t);
 }
 
 template <class A>
 constexpr rule_error rule_error_of() {
     if constexpr (RuleLike<A>) return rule_summary_v<decltype(as_rule(std::declval<const A&>()))>.error;
+    else if constexpr (is_optional_rule_v<A>) return rule_summary_v<item_rule_t<A>>.error;
     else return rule_error::none;
 }
 
@@ -148,7 +154,8 @@ constexpr void fire_chain_check() {
     else if constexpr (e == chain_error::device_missing) (void)assert_device_required_on_ingress_egress_t<Name>::value;
     else if constexpr (e == chain_error::rule) {
         using Bad = std::tuple_element_t<first_bad_rule<Args...>(), std::tuple<Args...>>;
-        fire_rule_check<Name, decltype(as_rule(std::declval<const Bad&>()))>();
+        if constexpr (is_optional_rule_v<Bad>) fire_rule_check<Name, item_rule_t<Bad>>();
+        else fire_rule_check<Name, decltype(as_rule(std::declval<const Bad&>()))>();
     }
 }
 
@@ -163,7 +170,7 @@ constexpr auto make_chain(const Args&... args) {
         auto items = hana::make_tuple(args...);
         auto rule_items = hana::filter(items, [](const auto& x) {
             using X = std::remove_cvref_t<decltype(x)>;
-            return hana::bool_c<RuleLike<X> || is_rule_list_v<X>>;
+            return hana::bool_c<RuleLike<X> || is_rule_list_v<X> || is_optional_rule_v<X>>;
         });
         auto rules = hana::transform(rule_items, [](const auto& x) { return to_chain_item(x); });
         chain_t<Name, Spec, decltype(rules)> c{rules};
