@@ -16,7 +16,7 @@
 
 #include <nftpp/core/facts.hpp>
 #include <nftpp/render/sink.hpp>
-#include <nftpp/value/ids.hpp>
+#include <nftpp/value/number.hpp>
 #include <nftpp/value/text.hpp>
 
 namespace nftpp {

@@ -5,7 +5,7 @@
 
 #include <nftpp/core/facts.hpp>
 #include <nftpp/render/sink.hpp>
-#include <nftpp/value/ids.hpp>
+#include <nftpp/value/number.hpp>
 
 namespace nftpp {
 

@@ -1,0 +1,89 @@
+// Golden rendering of every statement, each loaded for real in a chain where it is valid.
+#include "golden.hpp"
+
+using namespace nftpp;
+using nftpp_test::golden_rule;
+
+namespace {
+constexpr log_prefix prefix = "openshell:bypass:sandbox-1a2b3c4d:";
+constexpr auto nat_post = nat_chain(hook::postrouting, prio::srcnat);
+constexpr auto nat_pre = nat_chain(hook::prerouting, prio::dstnat);
+constexpr auto nat_out = nat_chain(hook::output, prio::dstnat);
+constexpr auto nat_in = nat_chain(hook::input, prio::srcnat);
+}  // namespace
+
+TEST_CASE("verdicts", "[stmt][golden]") {
+    golden_rule(accept, "accept");
+    golden_rule(drop, "drop");
+    golden_rule(return_, "return");
+    golden_rule(continue_, "continue");
+    golden_rule(continue_ >> accept, "continue accept");
+}
+
+TEST_CASE("reject variants", "[stmt][golden]") {
+    golden_rule(reject, "reject");
+    golden_rule(reject(tcp_reset), "reject with tcp reset");
+    golden_rule(meta.l4proto == tcp >> reject(tcp_reset), "meta l4proto tcp reject with tcp reset");
+    golden_rule(reject(icmpx_code::port_unreachable), "reject with icmpx type port-unreachable");
+    golden_rule(reject(icmpx_code::admin_prohibited), "reject with icmpx type admin-prohibited");
+    golden_rule(reject(icmp_code::host_unreachable), "reject with icmp type host-unreachable");
+    golden_rule(meta.nfproto == ip >> reject(icmp_code::port_unreachable),
+                "meta nfproto ipv4 reject with icmp type port-unreachable");
+    golden_rule(reject(icmpv6_code::admin_prohibited), "reject with icmpv6 type admin-prohibited");
+    golden_rule<family::ip>(reject(icmp_code::net_unreachable), "reject with icmp type net-unreachable");
+    golden_rule<family::ip6>(reject(icmpv6_code::no_route), "reject with icmpv6 type no-route");
+    golden_rule<family::netdev, filter_chain(hook::ingress)>(reject, "reject");
+}
+
+TEST_CASE("counter, notrack, marks, comment", "[stmt][golden]") {
+    golden_rule(counter, "counter");
+    golden_rule(counter >> accept, "counter accept");
+    golden_rule(notrack, "notrack");
+    golden_rule(meta.mark.set(0x2a), "meta mark set 0x0000002a");
+    golden_rule(ct.mark.set(7) >> accept, "ct mark set 0x00000007 accept");
+    golden_rule(tcp.dport == 22 >> accept >> comment("ssh from anywhere"), "tcp dport 22 accept comment \"ssh from anywhere\"");
+}
+
+TEST_CASE("log", "[stmt][golden]") {
+    golden_rule(log(), "log");
+    golden_rule(log(prefix), "log prefix \"openshell:bypass:sandbox-1a2b3c4d:\"");
+    golden_rule(log(prefix, skuid), "log prefix \"openshell:bypass:sandbox-1a2b3c4d:\" flags skuid");
+    golden_rule(log("x: ", level::info), "log prefix \"x: \" level info");
+    golden_rule(log(level::audit), "log level audit");
+    golden_rule(log(skuid | ether), "log flags skuid flags ether");
+    golden_rule(log(tcp_sequence | tcp_options), "log flags tcp sequence,options");
+    golden_rule(log(ip_options), "log flags ip options");
+    golden_rule(log(all_log_flags), "log flags all");
+    golden_rule(log(group(1)), "log group 1");
+    golden_rule(log("x", group(1), snaplen(64), queue_threshold(2)), "log prefix \"x\" group 1 snaplen 64 queue-threshold 2");
+    golden_rule(log(prefix, skuid) >> drop, "log prefix \"openshell:bypass:sandbox-1a2b3c4d:\" flags skuid drop");
+}
+
+TEST_CASE("limit", "[stmt][golden]") {
+    golden_rule(limit(10 / second), "limit rate 10/second");
+    golden_rule(limit(5 / second, burst(10)), "limit rate 5/second burst 10 packets");
+    golden_rule(limit(over, 10 / minute, burst(5)) >> drop, "limit rate over 10/minute burst 5 packets drop");
+    golden_rule(limit(mbytes(1) / second), "limit rate 1 mbytes/second");
+    golden_rule(limit(kbytes(64) / hour, burst(kbytes(8))), "limit rate 64 kbytes/hour burst 8 kbytes");
+    golden_rule(limit(3 / day) >> limit(over, 1 / week), "limit rate 3/day limit rate over 1/week");
+    CHECK_THROWS_AS(limit(int(0) / second), value_error);
+}
+
+TEST_CASE("nat statements", "[stmt][golden]") {
+    golden_rule<family::ip, nat_post>(masquerade, "masquerade");
+    golden_rule<family::inet, nat_post>(ip.saddr == "10.0.128.0/30" >> masquerade, "ip saddr 10.0.128.0/30 masquerade");
+    golden_rule<family::inet, nat_post>(masquerade(nat_random | nat_persistent), "masquerade random,persistent");
+    golden_rule<family::inet, nat_post>(meta.l4proto == tcp >> masquerade(ports(1024, 2048)),
+                                        "meta l4proto tcp masquerade to :1024-2048");
+    golden_rule<family::ip, nat_post>(snat(ip, "10.0.0.1"), "snat ip to 10.0.0.1");
+    golden_rule<family::inet, nat_in>(snat(ip, "10.0.0.1-10.0.0.9"), "snat ip to 10.0.0.1-10.0.0.9");
+    golden_rule<family::inet, nat_post>(snat(ip6, "fd00::1"), "snat ip6 to fd00::1");
+    golden_rule<family::inet, nat_post>(tcp.dport == 80 >> snat(ip, "10.0.0.1", 1024), "tcp dport 80 snat ip to 10.0.0.1:1024");
+    golden_rule<family::inet, nat_pre>(dnat(ip, "10.0.0.1"), "dnat ip to 10.0.0.1");
+    golden_rule<family::inet, nat_pre>(tcp.dport == 80 >> dnat(ip, "10.0.0.1", 8080), "tcp dport 80 dnat ip to 10.0.0.1:8080");
+    golden_rule<family::ip6, nat_out>(tcp.dport == 80 >> dnat(ip6, "fd00::1", 8080), "tcp dport 80 dnat ip6 to [fd00::1]:8080");
+    golden_rule<family::inet, nat_out>(redirect, "redirect");
+    golden_rule<family::inet, nat_out>(udp.dport == 53 >> redirect(5353), "udp dport 53 redirect to :5353");
+    golden_rule<family::inet, nat_pre>(tcp.dport == 80 >> redirect(ports(8080, 8081)), "tcp dport 80 redirect to :8080-8081");
+    golden_rule<family::inet, nat_out>(counter >> dnat(ip, "10.0.0.1"), "counter dnat ip to 10.0.0.1");
+}
