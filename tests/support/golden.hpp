@@ -9,8 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <nftpp/nftpp.hpp>
-
-#include "netns_fixture.hpp"
+#include <nftpp/testing/testing.hpp>
 
 namespace nftpp_test {
 
@@ -26,19 +25,30 @@ inline std::string show(std::string_view expected, std::string_view received) {
         CHECK(nftpp_r_ == nftpp_e_);                                \
     } while (0)
 
+// Namespaces are required (CI, as root) or reported as SKIPPED.
+inline bool netns_usable() {
+    if (auto why = nftpp::testing::scratch_netns::unavailable_reason()) {
+        const char* req = std::getenv("NFTPP_REQUIRE_NETNS");
+        if (req && std::string_view(req) == "1") FAIL("network namespaces required but unavailable: " << *why);
+        WARN("SKIPPED (" << *why << ")");
+        return false;
+    }
+    return true;
+}
+
 // Loads the script for real; fails the test with nft's message if the kernel refuses it.
 // Without root or network namespaces it reports SKIPPED (or fails when
 // NFTPP_REQUIRE_NETNS=1, as CI sets).
 inline bool require_loads(const nftpp::script& s) {
-    if (auto why = netns_unavailable()) {
+    if (auto why = nftpp::testing::scratch_netns::unavailable_reason()) {
         const char* req = std::getenv("NFTPP_REQUIRE_NETNS");
         if (req && std::string_view(req) == "1") FAIL("network namespaces required but unavailable: " << *why);
         WARN("SKIPPED oracle load (" << *why << ")");
         return false;
     }
-    const load_report report = load_for_real(s.text());
-    INFO("script:\n" << s.text() << "\nnft said (exit " << report.apply.status << "):\n" << report.apply.err);
-    REQUIRE(report.apply.status == 0);
+    const auto report = nftpp::testing::load_in_scratch(s);
+    INFO("script:\n" << s.text() << "\nnft said:\n" << report.apply.describe());
+    REQUIRE(report.apply.ok());
     // the tables the script declares are there
     CHECK(report.listing_json.find("\"nftables\"") != std::string::npos);
     return true;

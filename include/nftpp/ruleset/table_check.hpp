@@ -25,6 +25,7 @@
 #include <nftpp/ruleset/rule_check.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/stmt/reject.hpp>
+#include <nftpp/stmt/verdict.hpp>
 
 namespace nftpp {
 

@@ -1,0 +1,106 @@
+#pragma once
+// apply_with_probes: apply a ruleset with optional rules in ONE transaction.
+//
+// Kernels differ (conntrack, log, limit, reject or NAT may be missing), and one missing
+// expression makes nft roll back the whole batch. Instead of loading rule by rule, nftpp
+// asks the target first: for each feature the ruleset's optional rules need, it checks a
+// tiny probe table with `nft -c` in the same context (host or namespace) — a probe, not
+// a version number. It then renders the ruleset without the optional rules whose feature
+// is missing and applies it atomically, and reports what it left out and why.
+//
+// This header joins the DSL (render) and the executors; neither knows the other.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/tuple.hpp>
+
+#include <nftpp/exec/executor.hpp>
+#include <nftpp/render/render.hpp>
+#include <nftpp/ruleset/optional.hpp>
+
+namespace nftpp {
+
+// The nft text of a minimal table that needs feature f (checked with nft -c, never applied).
+[[nodiscard]] inline std::string probe_script(feature f) {
+    const auto filter = [](std::string_view body) {
+        return "table inet nftpp_probe {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n\t\t" +
+               std::string(body) + "\n\t}\n}\n";
+    };
+    switch (f) {
+        case feature::conntrack: return filter("ct state established,related accept");
+        case feature::log: return filter("log prefix \"nftpp-probe: \" flags skuid");
+        case feature::limit: return filter("limit rate 1/second");
+        case feature::reject: return filter("reject");
+        case feature::notrack: return filter("notrack");
+        case feature::nat:
+            return "table ip nftpp_probe {\n\tchain c {\n\t\ttype nat hook postrouting priority 100; policy accept;\n"
+                   "\t\tmasquerade\n\t}\n}\n";
+    }
+    return {};
+}
+
+namespace detail {
+template <class Rules>
+struct optional_features_of_rules;
+template <class... I>
+struct optional_features_of_rules<boost::hana::tuple<I...>> {
+    template <class X>
+    static constexpr std::uint32_t one() {
+        if constexpr (is_optional_rule_v<X>) return features_of(rule_summary_v<item_rule_t<X>>);
+        else return 0;
+    }
+    static constexpr std::uint32_t value = (0u | ... | one<I>());
+};
+
+template <class T>
+void collect_optional_features(const T& x, std::uint32_t& out) {
+    if constexpr (is_ruleset_v<T>) {
+        boost::hana::for_each(x.commands, [&](const auto& c) { collect_optional_features(c, out); });
+    } else if constexpr (is_table_v<T>) {
+        boost::hana::for_each(x.chains, [&](const auto& chain) {
+            using Rules = typename std::remove_cvref_t<decltype(chain)>::rules_type;
+            out |= optional_features_of_rules<Rules>::value;
+        });
+    } else if constexpr (requires { x.table; }) {
+        collect_optional_features(x.table, out);
+    }
+}
+}  // namespace detail
+
+// Features that the optional rules of x need (bits of nftpp::feature).
+template <Renderable T>
+[[nodiscard]] std::uint32_t optional_features(const T& x) {
+    std::uint32_t f = 0;
+    detail::collect_optional_features(x, f);
+    return f;
+}
+
+struct apply_report {
+    exec::outcome outcome;
+    capabilities caps;                  // what the target was found to support
+    std::vector<skipped_rule> skipped;  // optional rules left out, with the reason
+    script applied;                     // the script that was loaded
+};
+
+// Probe, render without unsupported optional rules, apply in one transaction.
+// `assume_missing` forces features to count as unsupported (for tests and for callers
+// that know better).
+template <Renderable T>
+[[nodiscard]] apply_report apply_with_probes(exec::executor& target, const T& x, capabilities assume_missing = {}) {
+    apply_report report{};
+    report.caps = assume_missing;
+    const std::uint32_t needed = optional_features(x);
+    for (feature f : all_features) {
+        if (!(needed & static_cast<std::uint32_t>(f)) || !report.caps.has(f)) continue;
+        if (!target.probe(probe_script(f))) report.caps.remove(f);
+    }
+    report.applied = render(x, report.caps, &report.skipped);
+    report.outcome = target.apply(report.applied);
+    return report;
+}
+
+}  // namespace nftpp

@@ -1,0 +1,10 @@
+#pragma once
+// Executors: load rendered scripts on the host or in a network namespace.
+#include <nftpp/exec/executor.hpp>
+#include <nftpp/exec/host_executor.hpp>
+#include <nftpp/exec/netns_executor.hpp>
+#include <nftpp/exec/nft_executor.hpp>
+#include <nftpp/exec/nft_version.hpp>
+#include <nftpp/exec/outcome.hpp>
+#include <nftpp/exec/process.hpp>
+#include <nftpp/exec/trust.hpp>
