@@ -1,0 +1,9 @@
+// expect: a_port_is_a_number_from_0_to_65535
+// `tcp.dport == 70000 >> accept` evaluates `70000 >> accept` first; in a constexpr rule the
+// literal is still checked by the compiler.
+#include <nftpp/nftpp.hpp>
+using namespace nftpp;
+constexpr auto fine = tcp.dport == 3128 >> accept;
+#ifdef NFTPP_CF_BAD
+constexpr auto bad = tcp.dport == 70000 >> accept;
+#endif

@@ -1,0 +1,21 @@
+# Compile-fail cases: each file tests/compile_fail/cases/*.cpp starts with
+#   // expect: <regex>
+# and wraps its failing line in #ifdef NFTPP_CF_BAD. The file compiles without the macro
+# (a target in ALL: the setup is right), and must fail with the message with it (an
+# EXCLUDE_FROM_ALL target built by a ctest through check.cmake).
+# The documented errors (docs/diagnostics.md) are registered the same way by docs/extra.cmake.
+
+file(GLOB nftpp_cf_cases CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/cases/*.cpp)
+foreach(case IN LISTS nftpp_cf_cases)
+  get_filename_component(stem ${case} NAME_WE)
+  file(STRINGS ${case} first LIMIT_COUNT 1)
+  string(REGEX REPLACE "^// expect: " "" regex "${first}")
+  nftpp_compile_fail(cf_${stem} ${case} "${regex}" ${case})
+  add_library(cf_${stem}_setup OBJECT ${case})
+  target_link_libraries(cf_${stem}_setup PRIVATE nftpp::nftpp nftpp_project_options)
+endforeach()
+# The harness must report a case that compiles although it should not: this sentinel's
+# "bad" part is valid, so its check must fail — WILL_FAIL turns that failure into a pass.
+if(TEST cf_sentinel_compiles)
+  set_tests_properties(cf_sentinel_compiles PROPERTIES WILL_FAIL TRUE)
+endif()
