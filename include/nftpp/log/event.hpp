@@ -1,0 +1,35 @@
+#pragma once
+// log_event: one kernel log line written by an nft `log` statement, as typed fields.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include <nftpp/value/ipv4.hpp>
+#include <nftpp/value/ipv6.hpp>
+
+namespace nftpp::log {
+
+using address = std::variant<std::monostate, ipv4_addr, ipv6_addr>;
+
+struct log_event {
+    std::string prefix;                  // as the ruleset wrote it
+    std::string in;                      // IN= (empty on the output path)
+    std::string out;                     // OUT=
+    std::optional<std::string> mac;      // MAC= (input side)
+    address src;                         // SRC=
+    address dst;                         // DST=
+    std::string proto;                   // PROTO= (TCP, UDP, ICMP, ICMPv6, ...)
+    std::optional<std::uint16_t> spt;    // SPT=
+    std::optional<std::uint16_t> dpt;    // DPT=
+    std::optional<std::uint32_t> uid;    // UID= (with `flags skuid`, when the packet has a local socket)
+    std::optional<std::uint32_t> gid;    // GID=
+    std::optional<std::uint32_t> len;    // the first LEN=: the IP packet length
+    std::optional<std::uint32_t> l4_len; // the second LEN= on UDP lines: the UDP length
+    std::optional<std::uint64_t> sequence;      // /dev/kmsg record sequence number
+    std::optional<std::uint64_t> timestamp_us;  // /dev/kmsg timestamp, or dmesg's [seconds.micro]
+
+    friend bool operator==(const log_event&, const log_event&) = default;
+};
+
+}  // namespace nftpp::log

@@ -1,0 +1,143 @@
+#pragma once
+// kmsg_reader: follows the kernel log (/dev/kmsg) and yields the events of one prefix.
+//
+//   auto reader = nftpp::log::kmsg_reader::open();        // from now on (SEEK_END)
+//   while (auto e = reader.next("openshell:bypass:sb-1:", 1s)) { ... }
+//   reader.stop();                                          // from any thread: next() returns
+//
+// /dev/kmsg gives one record per read; records overwritten before we read them (EPIPE)
+// are skipped. Any other descriptor (a pipe, a FIFO, `dmesg --follow` output) is read as
+// text lines, which is how the tests feed records without root.
+// Note: log lines from a network namespace other than the initial one are only written
+// when net.netfilter.nf_log_all_netns is 1 in the initial namespace (default 0).
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <nftpp/log/parse.hpp>
+
+namespace nftpp::log {
+
+class kmsg_reader {
+public:
+    // Opens /dev/kmsg; nullopt when it cannot (no permission, no such device).
+    [[nodiscard]] static std::optional<kmsg_reader> open(bool from_start = false) {
+        const int fd = ::open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) return std::nullopt;
+        if (!from_start) ::lseek(fd, 0, SEEK_END);
+        return kmsg_reader(fd, true);
+    }
+
+    // Adopts a descriptor (closed by the reader). `records`: one read is one record, as
+    // with /dev/kmsg; otherwise the input is text lines.
+    kmsg_reader(int fd, bool records) : fd_(fd), records_(records), wake_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+        ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) | O_NONBLOCK);
+    }
+    ~kmsg_reader() {
+        if (fd_ >= 0) ::close(fd_);
+        if (wake_ >= 0) ::close(wake_);
+    }
+    kmsg_reader(kmsg_reader&& o) noexcept
+        : fd_(std::exchange(o.fd_, -1)), records_(o.records_), wake_(std::exchange(o.wake_, -1)),
+          buffer_(std::move(o.buffer_)), lines_(std::move(o.lines_)), eof_(o.eof_) {}
+    kmsg_reader(const kmsg_reader&) = delete;
+    kmsg_reader& operator=(const kmsg_reader&) = delete;
+    kmsg_reader& operator=(kmsg_reader&&) = delete;
+
+    // The next event with this prefix, or nothing after `timeout`, at end of input, or
+    // after stop().
+    std::optional<log_event> next(std::string_view prefix, std::chrono::milliseconds timeout) {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        for (;;) {
+            while (!lines_.empty()) {
+                std::string line = std::move(lines_.front());
+                lines_.pop_front();
+                if (auto e = parse_log_line(line, prefix)) return e;
+            }
+            if (eof_ || stopped()) return std::nullopt;
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= deadline) return std::nullopt;
+            pollfd p[2] = {{fd_, POLLIN, 0}, {wake_, POLLIN, 0}};
+            const int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count()) + 1;
+            const int r = ::poll(p, 2, ms);
+            if (r < 0 && errno != EINTR) return std::nullopt;
+            if (r <= 0) continue;
+            if (p[1].revents) return std::nullopt;  // stop()
+            if (p[0].revents) fill();
+        }
+    }
+
+    // Calls on_event for each event until it returns false, stop() is called or input ends.
+    template <class F>
+    void follow(std::string_view prefix, F&& on_event) {
+        while (!stopped() && !eof_) {
+            if (auto e = next(prefix, std::chrono::milliseconds(500))) {
+                if (!on_event(*e)) return;
+            }
+        }
+    }
+
+    // Thread-safe: wakes a blocked next() and makes every later call return nothing.
+    void stop() noexcept {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const ssize_t w = ::write(wake_, &one, sizeof one);
+    }
+
+private:
+    [[nodiscard]] bool stopped() const noexcept {
+        pollfd p{wake_, POLLIN, 0};
+        return ::poll(&p, 1, 0) > 0;
+    }
+
+    void fill() {
+        char buf[8192];
+        for (;;) {
+            const ssize_t r = ::read(fd_, buf, sizeof buf);
+            if (r > 0) {
+                if (records_) {
+                    std::string_view rec(buf, static_cast<std::size_t>(r));
+                    lines_.emplace_back(rec.substr(0, rec.find('\n')));
+                } else {
+                    buffer_.append(buf, static_cast<std::size_t>(r));
+                    std::size_t start = 0, nl;
+                    while ((nl = buffer_.find('\n', start)) != std::string::npos) {
+                        lines_.emplace_back(buffer_, start, nl - start);
+                        start = nl + 1;
+                    }
+                    buffer_.erase(0, start);
+                    if (buffer_.size() > (1u << 20)) buffer_.clear();  // a line this long is not ours
+                }
+                if (records_) continue;
+                continue;
+            }
+            if (r == 0) {
+                if (!records_) {
+                    if (!buffer_.empty()) lines_.push_back(std::exchange(buffer_, {}));
+                    eof_ = true;
+                }
+                return;
+            }
+            if (errno == EINTR) continue;
+            if (errno == EPIPE) continue;  // /dev/kmsg: records were overwritten; go on with the next
+            return;                        // EAGAIN: nothing more for now
+        }
+    }
+
+    int fd_ = -1;
+    bool records_ = true;
+    int wake_ = -1;
+    std::string buffer_;
+    std::deque<std::string> lines_;
+    bool eof_ = false;
+};
+
+}  // namespace nftpp::log
