@@ -9,7 +9,7 @@
 #include <nftpp/log/log.hpp>
 
 using namespace nftpp;
-using namespace nftpp::log;
+using namespace nftpp::klog;
 using namespace std::chrono_literals;
 
 namespace {

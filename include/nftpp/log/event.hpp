@@ -8,7 +8,7 @@
 #include <nftpp/value/ipv4.hpp>
 #include <nftpp/value/ipv6.hpp>
 
-namespace nftpp::log {
+namespace nftpp::klog {
 
 using address = std::variant<std::monostate, ipv4_addr, ipv6_addr>;
 
@@ -32,4 +32,4 @@ struct log_event {
     friend bool operator==(const log_event&, const log_event&) = default;
 };
 
-}  // namespace nftpp::log
+}  // namespace nftpp::klog

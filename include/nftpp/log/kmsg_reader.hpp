@@ -1,7 +1,7 @@
 #pragma once
 // kmsg_reader: follows the kernel log (/dev/kmsg) and yields the events of one prefix.
 //
-//   auto reader = nftpp::log::kmsg_reader::open();        // from now on (SEEK_END)
+//   auto reader = nftpp::klog::kmsg_reader::open();        // from now on (SEEK_END)
 //   while (auto e = reader.next("openshell:bypass:sb-1:", 1s)) { ... }
 //   reader.stop();                                          // from any thread: next() returns
 //
@@ -25,7 +25,7 @@
 
 #include <nftpp/log/parse.hpp>
 
-namespace nftpp::log {
+namespace nftpp::klog {
 
 class kmsg_reader {
 public:
@@ -140,4 +140,4 @@ private:
     bool eof_ = false;
 };
 
-}  // namespace nftpp::log
+}  // namespace nftpp::klog

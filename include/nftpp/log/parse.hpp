@@ -16,7 +16,7 @@
 
 #include <nftpp/log/event.hpp>
 
-namespace nftpp::log {
+namespace nftpp::klog {
 
 namespace detail {
 
@@ -135,4 +135,4 @@ inline std::string_view strip_header(std::string_view line, log_event& e) noexce
     }
 }
 
-}  // namespace nftpp::log
+}  // namespace nftpp::klog

@@ -12,9 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view all(reinterpret_cast<const char*>(data) + 1, size - 1);
     const std::string_view prefix = all.substr(0, cut < all.size() ? cut : all.size());
     const std::string_view line = all.substr(prefix.size());
-    auto e = nftpp::log::parse_log_line(line, prefix);
+    auto e = nftpp::klog::parse_log_line(line, prefix);
     if (e && e->prefix != prefix) __builtin_trap();
-    auto any = nftpp::log::parse_log_line(all, "");
+    auto any = nftpp::klog::parse_log_line(all, "");
     (void)any;
     return 0;
 }

@@ -1,0 +1,13 @@
+# Helper program and example sources for the end-to-end tests.
+add_executable(nftpp_netprobe ${CMAKE_CURRENT_LIST_DIR}/helpers/netprobe.cpp)
+target_link_libraries(nftpp_netprobe PRIVATE nftpp_project_options)
+if(TARGET test_examples)
+  add_dependencies(test_examples nftpp_netprobe)
+  target_include_directories(test_examples PRIVATE ${PROJECT_SOURCE_DIR}/examples)
+  target_compile_definitions(test_examples PRIVATE NFTPP_NETPROBE="$<TARGET_FILE:nftpp_netprobe>")
+  if(TARGET vm_tap)
+    add_dependencies(test_examples vm_tap sandbox_fence)
+    target_compile_definitions(test_examples PRIVATE NFTPP_VM_TAP="$<TARGET_FILE:vm_tap>"
+                                                     NFTPP_SANDBOX_FENCE="$<TARGET_FILE:sandbox_fence>")
+  endif()
+endif()
