@@ -19,6 +19,7 @@
 #include <nftpp/expr/expr.hpp>
 #include <nftpp/stmt/stmt.hpp>
 #include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/elements.hpp>
 #include <nftpp/ruleset/ruleset.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table.hpp>

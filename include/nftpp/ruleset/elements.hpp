@@ -1,0 +1,158 @@
+#pragma once
+// Element commands on a table's named set, in the same transaction as anything else:
+//   add_elements<"allowed">(t, {"10.0.0.1", "10.0.0.0/24"})   add element inet t allowed { ... }
+//   add_elements<"allowed">(t, addresses)                     from a run-time range, one pass
+//   delete_elements<"allowed">(t, ...)                        delete element inet t allowed { ... }
+//   flush_set<"allowed">(t)                                   flush set inet t allowed
+// The set is looked up in the table's type: a set that does not exist, or elements of
+// another datatype, do not compile. Prefix and range elements need set_flag::interval.
+#include <array>
+#include <cstddef>
+#include <ranges>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <boost/hana/at.hpp>
+#include <boost/hana/index_if.hpp>
+#include <boost/hana/tuple.hpp>
+
+#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/expr/operand.hpp>
+#include <nftpp/ruleset/set.hpp>
+#include <nftpp/ruleset/table.hpp>
+
+namespace nftpp {
+
+namespace detail {
+template <fixed_string Name, class Sets>
+struct find_set;
+template <fixed_string Name>
+struct find_set<Name, boost::hana::tuple<>> {
+    using type = void;
+};
+template <fixed_string Name, class S, class... Rest>
+struct find_set<Name, boost::hana::tuple<S, Rest...>> {
+    using type = std::conditional_t<S::name == Name, S, typename find_set<Name, boost::hana::tuple<Rest...>>::type>;
+};
+
+}  // namespace detail
+
+// The set type named Name in table type T (void when there is none).
+template <class T, fixed_string Name>
+using set_of_t = typename detail::find_set<Name, typename T::sets_type>::type;
+
+template <fixed_string Set>
+struct assert_table_has_set_t {
+    static_assert(detail::never_nttp_v<Set>,
+                  "add_elements / delete_elements / flush_set name no set of this table: declare it with set<\"name\", key>(...) in the table");
+    static constexpr bool value = false;
+};
+
+enum class element_op : unsigned char { add, remove, flush };
+
+template <element_op Op, class Key, class Elements>
+struct element_command_t {
+    using command_tag = void;
+    family table_family;
+    name table_name;
+    std::string_view set_name;
+    Elements elements;
+
+    template <class E>
+    constexpr void emit_to(E& e) const {
+        const std::size_t first = e.open();
+        e.put(Op == element_op::add ? "add element " : Op == element_op::remove ? "delete element " : "flush set ");
+        e.put(keyword(table_family));
+        e.put(' ');
+        e.put(table_name);
+        e.put(' ');
+        e.put(set_name);
+        if constexpr (Op != element_op::flush) {
+            e.put(" {");
+            bool any = false;
+            for (const auto& x : elements) {
+                e.put(any ? ",\n\t" : "\n\t");
+                any = true;
+                e.put(x);
+            }
+            e.put("\n}");
+        }
+        e.put('\n');
+        if (!std::is_constant_evaluated())
+            e.mark(first, Op == element_op::add ? "add element" : Op == element_op::remove ? "delete element" : "flush set",
+                   std::string(keyword(table_family)) + " " + std::string(table_name.view()), std::string_view{}, -1L);
+    }
+};
+
+namespace detail {
+template <element_op Op, fixed_string Set, class T, class Elements>
+constexpr auto make_element_command(const T& t, Elements elements) {
+    using S = set_of_t<T, Set>;
+    if constexpr (std::is_void_v<S>) {
+        (void)assert_table_has_set_t<Set>::value;
+        return 0;
+    } else {
+        using Key = typename S::key_type;
+        const set_flags flags = boost::hana::at(t.sets, boost::hana::index_if(t.sets, [](const auto& s) {
+                                                              return boost::hana::bool_c<std::remove_cvref_t<decltype(s)>::name == Set>;
+                                                          }).value()).flags;
+        if constexpr (Op != element_op::flush) check_set_elements<Key>(flags, elements);
+        return element_command_t<Op, Key, Elements>{T::table_family, t.table_name, Set.view(), std::move(elements)};
+    }
+}
+// The set's key type; a placeholder when the set does not exist (the command then fires
+// assert_table_has_set_t instead of a cascade of unrelated errors).
+template <class S>
+struct key_of {
+    using type = typename S::key_type;
+};
+template <>
+struct key_of<void> {
+    using type = port;
+};
+template <class T, fixed_string Set>
+using key_of_t = typename key_of<set_of_t<T, Set>>::type;
+}  // namespace detail
+
+template <fixed_string Set, class T, std::size_t N>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto add_elements(const T& t, const operand<detail::key_of_t<T, Set>> (&xs)[N]) {
+    std::array<operand<detail::key_of_t<T, Set>>, N> a = [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<operand<detail::key_of_t<T, Set>>, N>{{xs[I]...}};
+    }(std::make_index_sequence<N>{});
+    return detail::make_element_command<element_op::add, Set>(t, a);
+}
+template <fixed_string Set, class T, std::size_t N>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto delete_elements(const T& t, const operand<detail::key_of_t<T, Set>> (&xs)[N]) {
+    std::array<operand<detail::key_of_t<T, Set>>, N> a = [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<operand<detail::key_of_t<T, Set>>, N>{{xs[I]...}};
+    }(std::make_index_sequence<N>{});
+    return detail::make_element_command<element_op::remove, Set>(t, a);
+}
+template <fixed_string Set, class T, std::ranges::input_range R>
+    requires is_table_v<T>
+[[nodiscard]] auto add_elements(const T& t, const R& values) {
+    std::vector<operand<detail::key_of_t<T, Set>>> v;
+    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(values));
+    for (auto&& x : values) v.emplace_back(x);
+    return detail::make_element_command<element_op::add, Set>(t, std::move(v));
+}
+template <fixed_string Set, class T, std::ranges::input_range R>
+    requires is_table_v<T>
+[[nodiscard]] auto delete_elements(const T& t, const R& values) {
+    std::vector<operand<detail::key_of_t<T, Set>>> v;
+    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(values));
+    for (auto&& x : values) v.emplace_back(x);
+    return detail::make_element_command<element_op::remove, Set>(t, std::move(v));
+}
+template <fixed_string Set, class T>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto flush_set(const T& t) {
+    return detail::make_element_command<element_op::flush, Set>(t, std::array<operand<detail::key_of_t<T, Set>>, 0>{});
+}
+
+}  // namespace nftpp
