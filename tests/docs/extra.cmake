@@ -24,4 +24,6 @@ include(${nftpp_doc_out}/examples.cmake)
 if(nftpp_doc_compiles)
   add_library(nftpp_doc_examples OBJECT ${nftpp_doc_compiles})
   target_link_libraries(nftpp_doc_examples PRIVATE nftpp::nftpp nftpp_project_options)
+  # snippets declare things to show them; unused is their nature
+  target_compile_options(nftpp_doc_examples PRIVATE -Wno-unused-variable -Wno-unused-const-variable -Wno-unused-function)
 endif()

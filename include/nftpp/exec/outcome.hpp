@@ -85,9 +85,14 @@ struct outcome {
         const auto eol = err.find('\n');
         std::string_view line = err.substr(0, eol);
         err = eol == std::string_view::npos ? std::string_view{} : err.substr(eol + 1);
+        nft_message m;
+        if (line.rfind("Error: ", 0) == 0) {  // no location (libnftables reading a buffer)
+            m.message = std::string(line.substr(7));
+            out.push_back(std::move(m));
+            continue;
+        }
         const auto e = line.find(": Error: ");
         if (e == std::string_view::npos) continue;
-        nft_message m;
         m.message = std::string(line.substr(e + 9));
         // FILE:LINE:COL[-COL]
         std::string_view loc = line.substr(0, e);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <boost/hana/filter.hpp>
+#include <boost/hana/for_each.hpp>
 #include <boost/hana/transform.hpp>
 #include <boost/hana/tuple.hpp>
 
@@ -124,12 +125,25 @@ constexpr std::size_t first_bad_rule() {
 
 enum class chain_error : unsigned char { none, argument, policy_device_twice, policy_on_regular, device_not_ingress, device_missing, rule };
 
+// Counts over the argument pack with arrays, not fold expressions: a chain may hold
+// thousands of rules and clang limits fold expressions to 256 operands.
+template <class... Args>
+constexpr int count_of(const bool (&flags)[sizeof...(Args) + 1]) {
+    int n = 0;
+    for (bool f : flags) n += f ? 1 : 0;
+    return n;
+}
+
 template <base_spec Spec, class... Args>
 constexpr chain_error chain_error_of() {
-    constexpr int policies = (0 + ... + (std::is_same_v<Args, chain_policy> ? 1 : 0));
-    constexpr int devices = (0 + ... + (std::is_same_v<Args, device_t> ? 1 : 0));
+    constexpr bool is_policy[] = {false, std::is_same_v<Args, chain_policy>...};
+    constexpr bool is_device[] = {false, std::is_same_v<Args, device_t>...};
+    constexpr bool is_arg[] = {true, is_chain_arg_v<Args>...};
+    constexpr int policies = count_of<Args...>(is_policy);
+    constexpr int devices = count_of<Args...>(is_device);
+    constexpr bool all_args = count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1;
     constexpr bool ingress_like = Spec.is_base && (Spec.hk == hook::ingress || Spec.hk == hook::egress);
-    if (!(is_chain_arg_v<Args> && ...)) return chain_error::argument;
+    if (!all_args) return chain_error::argument;
     if (policies > 1 || devices > 1) return chain_error::policy_device_twice;
     if (!Spec.is_base && policies > 0) return chain_error::policy_on_regular;
     if (devices > 0 && !ingress_like) return chain_error::device_not_ingress;
@@ -147,7 +161,9 @@ constexpr void fire_chain_arg_check() {
 template <fixed_string Name, base_spec Spec, class... Args>
 constexpr void fire_chain_check() {
     constexpr chain_error e = chain_error_of<Spec, Args...>();
-    if constexpr (e == chain_error::argument) (fire_chain_arg_check<Name, Args>(), ...);
+    if constexpr (e == chain_error::argument) {
+        [[maybe_unused]] const int each[] = {0, (fire_chain_arg_check<Name, Args>(), 0)...};
+    }
     else if constexpr (e == chain_error::policy_device_twice) (void)assert_one_policy_and_one_device_t<Name>::value;
     else if constexpr (e == chain_error::policy_on_regular) (void)assert_policy_only_on_base_chain_t<Name>::value;
     else if constexpr (e == chain_error::device_not_ingress) (void)assert_device_only_on_ingress_egress_t<Name>::value;
@@ -174,12 +190,11 @@ constexpr auto make_chain(const Args&... args) {
         });
         auto rules = hana::transform(rule_items, [](const auto& x) { return to_chain_item(x); });
         chain_t<Name, Spec, decltype(rules)> c{rules};
-        (
-            [&] {
-                if constexpr (std::is_same_v<Args, chain_policy>) c.policy = args;
-                else if constexpr (std::is_same_v<Args, device_t>) c.dev = args.name;
-            }(),
-            ...);
+        hana::for_each(items, [&](const auto& x) {
+            using X = std::remove_cvref_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, chain_policy>) c.policy = x;
+            else if constexpr (std::is_same_v<X, device_t>) c.dev = x.name;
+        });
         return c;
     }
 }

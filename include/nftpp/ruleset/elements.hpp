@@ -8,6 +8,7 @@
 // another datatype, do not compile. Prefix and range elements need set_flag::interval.
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <ranges>
 #include <string>
 #include <string_view>
@@ -117,21 +118,18 @@ template <class T, fixed_string Set>
 using key_of_t = typename key_of<set_of_t<T, Set>>::type;
 }  // namespace detail
 
-template <fixed_string Set, class T, std::size_t N>
+// Literal elements, each checked at compile time: add_elements<"hosts">(t, {"192.0.2.1"}).
+// (std::initializer_list rather than an array reference: clang 14 cannot deduce an array
+// bound whose element type depends on another deduced parameter.)
+template <fixed_string Set, class T>
     requires is_table_v<T>
-[[nodiscard]] constexpr auto add_elements(const T& t, const operand<detail::key_of_t<T, Set>> (&xs)[N]) {
-    std::array<operand<detail::key_of_t<T, Set>>, N> a = [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<operand<detail::key_of_t<T, Set>>, N>{{xs[I]...}};
-    }(std::make_index_sequence<N>{});
-    return detail::make_element_command<element_op::add, Set>(t, a);
+[[nodiscard]] auto add_elements(const T& t, std::initializer_list<operand<detail::key_of_t<T, Set>>> xs) {
+    return detail::make_element_command<element_op::add, Set>(t, std::vector<operand<detail::key_of_t<T, Set>>>(xs));
 }
-template <fixed_string Set, class T, std::size_t N>
+template <fixed_string Set, class T>
     requires is_table_v<T>
-[[nodiscard]] constexpr auto delete_elements(const T& t, const operand<detail::key_of_t<T, Set>> (&xs)[N]) {
-    std::array<operand<detail::key_of_t<T, Set>>, N> a = [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<operand<detail::key_of_t<T, Set>>, N>{{xs[I]...}};
-    }(std::make_index_sequence<N>{});
-    return detail::make_element_command<element_op::remove, Set>(t, a);
+[[nodiscard]] auto delete_elements(const T& t, std::initializer_list<operand<detail::key_of_t<T, Set>>> xs) {
+    return detail::make_element_command<element_op::remove, Set>(t, std::vector<operand<detail::key_of_t<T, Set>>>(xs));
 }
 template <fixed_string Set, class T, std::ranges::input_range R>
     requires is_table_v<T>

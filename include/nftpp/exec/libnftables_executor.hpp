@@ -1,0 +1,117 @@
+#pragma once
+// libnftables_executor: loads scripts through libnftables inside the calling process — no
+// nft process at all, one netlink transaction. For a network namespace, each operation
+// runs on a dedicated thread that enters the namespace (setns affects only that thread),
+// so the caller's own threads never change namespace. Same outcomes as the process
+// executors. Available when <nftables/libnftables.h> is (Debian: libnftables-dev); link
+// with -lnftables (CMake: the nftables library). libnftables does not report its version:
+// version() is empty — use probe() to ask what the kernel supports. Its errors carry no
+// line number when it reads a buffer, so messages have no origin (the process executors
+// map each error to its rule).
+#if __has_include(<nftables/libnftables.h>)
+#include <fcntl.h>
+#include <sched.h>
+#include <unistd.h>
+
+#include <nftables/libnftables.h>
+
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include <nftpp/exec/executor.hpp>
+
+#define NFTPP_HAS_LIBNFTABLES 1
+
+namespace nftpp::exec {
+
+class libnftables_executor final : public executor {
+public:
+    using executor::apply;
+    using executor::check;
+
+    // In the caller's own network namespace.
+    libnftables_executor() = default;
+    // Inside the namespace at `path` (/var/run/netns/NAME, /proc/PID/ns/net).
+    [[nodiscard]] static libnftables_executor at_path(std::string path) {
+        libnftables_executor e;
+        e.netns_path_ = std::move(path);
+        return e;
+    }
+    [[nodiscard]] static libnftables_executor named(std::string_view name) {
+        return at_path("/var/run/netns/" + std::string(name));
+    }
+
+    outcome apply(const script& s) override { return run(s.text(), false, false, &s); }
+    outcome check(const script& s) override { return run(s.text(), true, false, &s); }
+    outcome delete_table(family f, std::string_view name, absent_table when_absent) override {
+        outcome o = run("delete table " + std::string(keyword(f)) + " " + std::string(name) + "\n", false, false, nullptr);
+        if (o.kind == outcome_kind::rejected && o.err.find("No such file or directory") != std::string::npos) {
+            if (when_absent == absent_table::is_success) o = outcome{};
+            else o.kind = outcome_kind::table_absent;
+        }
+        return o;
+    }
+    outcome list_table_json(family f, std::string_view name) override {
+        return run("list table " + std::string(keyword(f)) + " " + std::string(name), false, true, nullptr);
+    }
+    outcome list_ruleset_json() override { return run("list ruleset", false, true, nullptr); }
+    std::optional<nft_version> version() override { return std::nullopt; }
+    bool probe(std::string_view text) override { return run(std::string(text), true, false, nullptr).ok(); }
+
+private:
+    outcome run(const std::string& text, bool dry_run, bool json, const script* s) {
+        outcome o;
+        auto body = [&] {
+            nft_ctx* ctx = nft_ctx_new(NFT_CTX_DEFAULT);
+            if (!ctx) {
+                o.kind = outcome_kind::spawn_failed;
+                o.detail = "nft_ctx_new failed";
+                return;
+            }
+            nft_ctx_buffer_output(ctx);
+            nft_ctx_buffer_error(ctx);
+            if (dry_run) nft_ctx_set_dry_run(ctx, true);
+            if (json) nft_ctx_output_set_flags(ctx, NFT_CTX_OUTPUT_JSON);
+            const int rc = nft_run_cmd_from_buffer(ctx, text.c_str());
+            o.out = nft_ctx_get_output_buffer(ctx);
+            o.err = nft_ctx_get_error_buffer(ctx);
+            o.exit_code = rc == 0 ? 0 : 1;
+            if (rc != 0) {
+                o.kind = outcome_kind::rejected;
+                o.messages = parse_nft_errors(o.err, s);
+            }
+            nft_ctx_free(ctx);
+        };
+        if (netns_path_.empty()) {
+            body();
+            return o;
+        }
+        const int fd = ::open(netns_path_.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            o.kind = outcome_kind::namespace_missing;
+            o.detail = "no namespace at " + netns_path_;
+            return o;
+        }
+        std::thread worker([&] {
+            if (::setns(fd, CLONE_NEWNET) != 0) {
+                o.kind = outcome_kind::namespace_invalid;
+                o.detail = netns_path_ + ": setns: " + std::strerror(errno);
+                return;
+            }
+            body();
+        });
+        worker.join();
+        ::close(fd);
+        return o;
+    }
+
+    std::string netns_path_;
+};
+
+}  // namespace nftpp::exec
+#endif

@@ -1,0 +1,34 @@
+// The in-process executor has the same outcomes as the process executors.
+#include "golden.hpp"
+
+#if NFTPP_TEST_LIBNFTABLES
+#include <nftpp/exec/libnftables_executor.hpp>
+
+using namespace nftpp;
+
+TEST_CASE("libnftables in-process: apply, list, atomicity, delete", "[exec][libnftables][netns]") {
+    if (!nftpp_test::netns_usable()) return;
+    testing::scratch_netns ns("inproc");
+    REQUIRE(ns.ok());
+    auto ex = exec::libnftables_executor::at_path(ns.path());
+    const auto t = table<family::inet>("t", base_chain<"c", filter_chain(hook::input)>(tcp.dport == 22 >> accept));
+    const auto r = ex.apply(render(ruleset(replace(t))));
+    INFO(r.describe());
+    REQUIRE(r.ok());
+    CHECK(ex.list_table_json(family::inet, "t").out.find("\"dport\"") != std::string::npos);
+    // the process executor in the same namespace sees the same table
+    CHECK(ns.executor().list_table_json(family::inet, "t").ok());
+    const std::string before = ex.list_ruleset_json().out;
+    const auto refused = ex.apply(std::string_view(
+        "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy accept;\n\t\tmasquerade\n\t}\n}\n"));
+    CHECK(refused.kind == exec::outcome_kind::rejected);
+    REQUIRE_FALSE(refused.messages.empty());
+    CHECK(refused.messages[0].message.find("Operation not supported") != std::string::npos);
+    CHECK(ex.list_ruleset_json().out == before);
+    CHECK(ex.probe("table inet p {\n\tchain c {\n\t\ttype filter hook output priority 0;\n\t\tct state new accept\n\t}\n}\n"));
+    CHECK(ex.delete_table(family::inet, "t", exec::absent_table::is_error).ok());
+    CHECK(ex.delete_table(family::inet, "t", exec::absent_table::is_error).kind == exec::outcome_kind::table_absent);
+    CHECK(exec::libnftables_executor::named("nftpp-test-none").apply(std::string_view("")).kind ==
+          exec::outcome_kind::namespace_missing);
+}
+#endif
