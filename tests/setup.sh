@@ -6,4 +6,4 @@ apt-get update
 apt-get install -y --no-install-recommends \
   g++ clang cmake make libc6-dev libboost-dev libfmt-dev catch2 \
   libclang-rt-14-dev libbenchmark-dev libnftables-dev \
-  nlohmann-json3-dev nftables iproute2 util-linux kmod ca-certificates python3
+  nlohmann-json3-dev nftables iptables iproute2 util-linux kmod ca-certificates python3 bc

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# All benchmarks: rendering (Google Benchmark), applying (needs root: network namespaces,
+# iptables for the comparison), compile time (g++ and clang++). Not tests: nothing here
+# passes or fails on a figure. Results go to stdout; docs/performance.md has the last run.
+#   bash bench/run.sh            everything
+#   bash bench/run.sh render     one part: render | apply | compile
+set -euo pipefail
+cd "$(dirname "$0")/.."
+part=${1:-all}
+cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DNFTPP_BUILD_BENCH=ON -DNFTPP_BUILD_TESTS=OFF \
+  -DNFTPP_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build build/bench -j"${NFTPP_JOBS:-2}" >/dev/null
+if [ "$part" = all ] || [ "$part" = render ]; then
+  echo "## Rendering"
+  build/bench/bench/bench_render --benchmark_min_time=0.5
+fi
+if [ "$part" = all ] || [ "$part" = apply ]; then
+  echo "## Applying the sandbox fence in a namespace"
+  build/bench/bench/bench_apply "${NFTPP_BENCH_RUNS:-21}"
+fi
+if [ "$part" = all ] || [ "$part" = compile ]; then
+  echo "## Compile time"
+  bash bench/compile_time.sh
+fi
