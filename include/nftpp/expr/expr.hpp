@@ -7,3 +7,4 @@
 #include <nftpp/expr/ip6.hpp>
 #include <nftpp/expr/meta.hpp>
 #include <nftpp/expr/transport.hpp>
+#include <nftpp/expr/vmap.hpp>

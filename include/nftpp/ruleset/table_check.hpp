@@ -26,6 +26,7 @@
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/stmt/reject.hpp>
 #include <nftpp/stmt/verdict.hpp>
+#include <nftpp/expr/vmap.hpp>
 
 namespace nftpp {
 
@@ -58,16 +59,43 @@ inline constexpr bool is_set_ref_rel_v = false;
 template <class Sel, class Op, fixed_string N>
 inline constexpr bool is_set_ref_rel_v<rel_t<Sel, Op, set_ref_t<N>>> = true;
 
+// The chain names a rule part may transfer control to: a jump or goto, or the jumps and
+// gotos among a verdict map's values.
+template <class P>
+struct part_targets {
+    static constexpr std::size_t count = is_chain_verdict_v<P> ? 1 : 0;
+    static constexpr std::array<std::string_view, count> names = [] {
+        std::array<std::string_view, count> a{};
+        if constexpr (is_chain_verdict_v<P>) a[0] = P::target.view();
+        return a;
+    }();
+};
+template <class Sel, class... V>
+struct part_targets<vmap_stmt_t<Sel, V...>> {
+    static constexpr std::size_t count = (0 + ... + (is_chain_verdict_v<V> ? 1 : 0));
+    static constexpr std::array<std::string_view, count> names = [] {
+        std::array<std::string_view, count> a{};
+        std::size_t i = 0;
+        (
+            [&] {
+                if constexpr (is_chain_verdict_v<V>) a[i++] = V::target.view();
+            }(),
+            ...);
+        (void)i;
+        return a;
+    }();
+};
+
 template <class R>
 struct rule_refs;
 template <class... P>
 struct rule_refs<rule_t<P...>> {
-    static constexpr std::size_t n_targets = (0 + ... + (is_chain_verdict_v<P> ? 1 : 0));
+    static constexpr std::size_t n_targets = (0 + ... + part_targets<P>::count);
     static constexpr std::size_t n_set_refs = (0 + ... + (is_set_ref_rel_v<P> ? 1 : 0));
 
     template <class T>
     static constexpr void add_target(std::array<std::string_view, n_targets>& a, std::size_t& i) {
-        if constexpr (is_chain_verdict_v<T>) a[i++] = T::target.view();
+        for (auto n : part_targets<T>::names) a[i++] = n;
     }
     template <class T>
     static constexpr void add_set_ref(std::array<set_ref_info, n_set_refs>& a, std::size_t& i) {
