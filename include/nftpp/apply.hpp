@@ -53,7 +53,7 @@ struct optional_features_of_rules<boost::hana::tuple<I...>> {
         if constexpr (is_optional_rule_v<X>) return features_of(rule_summary_v<item_rule_t<X>>);
         else return 0;
     }
-    static constexpr std::uint32_t bits[] = {0u, one<I>()...};  // not a fold: clang limits those to 256
+    static constexpr std::uint32_t bits[sizeof...(I) + 1] = {0u, one<I>()...};  // not a fold: clang limits those to 256
     static constexpr std::uint32_t value = [] {
         std::uint32_t v = 0;
         for (auto b : bits) v |= b;

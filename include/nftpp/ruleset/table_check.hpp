@@ -123,8 +123,8 @@ struct chain_rules_static;
 template <class... Items>
 struct chain_rules_static<boost::hana::tuple<Items...>> {
     // arrays rather than fold expressions: clang limits folds to 256 operands
-    static constexpr std::size_t target_counts[] = {0, rule_refs<item_rule_t<Items>>::n_targets...};
-    static constexpr std::size_t set_ref_counts[] = {0, rule_refs<item_rule_t<Items>>::n_set_refs...};
+    static constexpr std::size_t target_counts[sizeof...(Items) + 1] = {0, rule_refs<item_rule_t<Items>>::n_targets...};
+    static constexpr std::size_t set_ref_counts[sizeof...(Items) + 1] = {0, rule_refs<item_rule_t<Items>>::n_set_refs...};
     static constexpr std::size_t sum(const std::size_t* v, std::size_t n) {
         std::size_t s = 0;
         for (std::size_t i = 0; i < n; ++i) s += v[i];
@@ -132,8 +132,8 @@ struct chain_rules_static<boost::hana::tuple<Items...>> {
     }
     static constexpr std::size_t n_targets = sum(target_counts, sizeof...(Items) + 1);
     static constexpr std::size_t n_set_refs = sum(set_ref_counts, sizeof...(Items) + 1);
-    static constexpr const std::string_view* rule_targets[] = {nullptr, rule_refs<item_rule_t<Items>>::targets.data()...};
-    static constexpr const set_ref_info* rule_set_refs[] = {nullptr, rule_refs<item_rule_t<Items>>::set_refs.data()...};
+    static constexpr const std::string_view* rule_targets[sizeof...(Items) + 1] = {nullptr, rule_refs<item_rule_t<Items>>::targets.data()...};
+    static constexpr const set_ref_info* rule_set_refs[sizeof...(Items) + 1] = {nullptr, rule_refs<item_rule_t<Items>>::set_refs.data()...};
     static constexpr std::array<std::string_view, n_targets> targets = [] {
         std::array<std::string_view, n_targets> a{};
         std::size_t k = 0;
@@ -148,7 +148,7 @@ struct chain_rules_static<boost::hana::tuple<Items...>> {
             for (std::size_t i = 0; i < set_ref_counts[r]; ++i) a[k++] = rule_set_refs[r][i];
         return a;
     }();
-    static constexpr rule_summary summaries[] = {rule_summary{}, rule_summary_v<item_rule_t<Items>>...};
+    static constexpr rule_summary summaries[sizeof...(Items) + 1] = {rule_summary{}, rule_summary_v<item_rule_t<Items>>...};
 };
 
 template <class C>
