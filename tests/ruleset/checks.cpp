@@ -188,11 +188,11 @@ TEST_CASE("set references", "[checks][table]") {
     using uses = RULE(ip.saddr == at<"allowed"> >> accept);
     constexpr auto ok = [] {
         constexpr std::array<chain_desc, 1> cs{detail::describe_chain<chain_of<"c", input, uses>>()};
-        return detail::analyze<family::inet>(cs, std::array<set_desc, 1>{set_desc{"allowed", "ipv4_addr"}}).error;
+        return detail::analyze<family::inet>(cs, std::array<set_desc, 1>{set_desc{"allowed", "ipv4_addr", "set", {}, nullptr, 0}}).error;
     }();
     constexpr auto wrong_key = [] {
         constexpr std::array<chain_desc, 1> cs{detail::describe_chain<chain_of<"c", input, uses>>()};
-        return detail::analyze<family::inet>(cs, std::array<set_desc, 1>{set_desc{"allowed", "ipv6_addr"}}).error;
+        return detail::analyze<family::inet>(cs, std::array<set_desc, 1>{set_desc{"allowed", "ipv6_addr", "set", {}, nullptr, 0}}).error;
     }();
     STATIC_REQUIRE(ok == E::none);
     STATIC_REQUIRE(wrong_key == E::set_key);

@@ -24,6 +24,11 @@ struct ct_mark_t : selector_t<ct_mark_t, mark> {
     static constexpr std::string_view keyword = "ct mark";
     static constexpr part_facts facts = ct_facts;
     [[nodiscard]] constexpr mark_set_t<true> set(mark m) const noexcept { return {m}; }
+    template <class Sel, fixed_string N>
+        requires requires { Sel::keyword; }
+    [[nodiscard]] constexpr mark_set_map_t<true, Sel, N> set(const Sel&, set_ref_t<N>) const noexcept {
+        return {};
+    }
 };
 struct ct_direction_t : selector_t<ct_direction_t, ct_direction> {
     static constexpr std::string_view keyword = "ct direction";

@@ -45,6 +45,11 @@ struct meta_mark_t : selector_t<meta_mark_t, mark> {
     static constexpr std::string_view keyword = "meta mark";
     static constexpr part_facts facts{};
     [[nodiscard]] constexpr mark_set_t<false> set(mark m) const noexcept { return {m}; }
+    template <class Sel, fixed_string N>
+        requires requires { Sel::keyword; }
+    [[nodiscard]] constexpr mark_set_map_t<false, Sel, N> set(const Sel&, set_ref_t<N>) const noexcept {
+        return {};
+    }
 };
 struct meta_iifname_t : selector_t<meta_iifname_t, ifname> {
     static constexpr std::string_view keyword = "iifname";

@@ -132,6 +132,8 @@ NFTPP_ASSERTION_CC(assert_set_exists_t,
     "at<\"...\"> names no set of this table: add set<\"name\", key>(...) to the table or fix the name")
 NFTPP_ASSERTION_CC(assert_set_key_matches_selector_t,
     "the set's key datatype is not the selector's (an ipv4_addr set for ip.saddr, a port set for tcp.dport ...): use a set of the right key")
+NFTPP_ASSERTION_CC(assert_map_kind_matches_use_t,
+    "at<\"...\"> names a set or map of another kind than this use needs: a match takes a set, vmap(at<...>) a verdict_map, mark.set(sel, at<...>) a data_map")
 NFTPP_ASSERTION_C(assert_unique_set_names_t,
     "two sets or maps of one table have the same name: rename one")
 

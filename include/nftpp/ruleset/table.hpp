@@ -15,6 +15,7 @@
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/ruleset/assertions.hpp>
 #include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table_check.hpp>
 #include <nftpp/value/name.hpp>
@@ -46,19 +47,22 @@ struct assert_table_member_is_chain_or_set_t {
 
 template <class M>
 constexpr void fire_table_member_check() {
-    if constexpr (!is_chain_v<M> && !is_set_v<M>) (void)assert_table_member_is_chain_or_set_t<M>::value;
+    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M>) (void)assert_table_member_is_chain_or_set_t<M>::value;
 }
 
 template <family F, class... M>
 [[nodiscard]] constexpr auto table(name n, const M&... members) {
     namespace hana = boost::hana;
-    if constexpr (!((is_chain_v<M> || is_set_v<M>) && ...)) {
+    if constexpr (!((is_chain_v<M> || is_set_v<M> || is_map_v<M>) && ...)) {
         (fire_table_member_check<M>(), ...);
         return table_t<F, hana::tuple<>, hana::tuple<>>{n};
     } else {
         auto all = hana::make_tuple(members...);
         auto chains = hana::filter(all, [](const auto& x) { return hana::bool_c<is_chain_v<std::remove_cvref_t<decltype(x)>>>; });
-        auto sets = hana::filter(all, [](const auto& x) { return hana::bool_c<is_set_v<std::remove_cvref_t<decltype(x)>>>; });
+        auto sets = hana::filter(all, [](const auto& x) {
+            using X = std::remove_cvref_t<decltype(x)>;
+            return hana::bool_c<is_set_v<X> || is_map_v<X>>;
+        });
         fire_table_check<F, decltype(chains), decltype(sets)>();
         if constexpr (table_verdict_v<F, decltype(chains), decltype(sets)>.error != detail::table_error::none) return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
         else return table_t<F, decltype(chains), decltype(sets)>{n, chains, sets};

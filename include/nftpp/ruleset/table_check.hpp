@@ -23,6 +23,7 @@
 #include <nftpp/ruleset/assertions.hpp>
 #include <nftpp/ruleset/chain.hpp>
 #include <nftpp/ruleset/rule_check.hpp>
+#include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/stmt/reject.hpp>
 #include <nftpp/stmt/verdict.hpp>
@@ -33,6 +34,8 @@ namespace nftpp {
 struct set_ref_info {
     std::string_view set;
     std::string_view key_type;
+    std::string_view kind = "set";  // "set", "map" or "vmap": what the use needs
+    std::string_view value_type;     // for a data map
 };
 
 struct chain_desc {
@@ -50,14 +53,36 @@ struct chain_desc {
 struct set_desc {
     std::string_view name;
     std::string_view key_type;
+    std::string_view kind = "set";
+    std::string_view value_type;
+    const std::string_view* targets = nullptr;  // a verdict map's jump and goto targets
+    std::size_t n_targets = 0;
 };
 
 namespace detail {
 
+// The set or map a rule part refers to, and what it needs of it.
 template <class P>
-inline constexpr bool is_set_ref_rel_v = false;
+struct part_set_ref {
+    static constexpr bool present = false;
+};
 template <class Sel, class Op, fixed_string N>
-inline constexpr bool is_set_ref_rel_v<rel_t<Sel, Op, set_ref_t<N>>> = true;
+struct part_set_ref<rel_t<Sel, Op, set_ref_t<N>>> {
+    static constexpr bool present = true;
+    static constexpr set_ref_info info{N.view(), Sel::value_type::nft_type, "set", {}};
+};
+template <class Sel, fixed_string N>
+struct part_set_ref<vmap_ref_stmt_t<Sel, N>> {
+    static constexpr bool present = true;
+    static constexpr set_ref_info info{N.view(), Sel::value_type::nft_type, "vmap", {}};
+};
+template <bool C, class Sel, fixed_string N>
+struct part_set_ref<mark_set_map_t<C, Sel, N>> {
+    static constexpr bool present = true;
+    static constexpr set_ref_info info{N.view(), Sel::value_type::nft_type, "map", mark::nft_type};
+};
+template <class P>
+inline constexpr bool is_set_ref_rel_v = part_set_ref<P>::present;
 
 // The chain names a rule part may transfer control to: a jump or goto, or the jumps and
 // gotos among a verdict map's values.
@@ -99,8 +124,7 @@ struct rule_refs<rule_t<P...>> {
     }
     template <class T>
     static constexpr void add_set_ref(std::array<set_ref_info, n_set_refs>& a, std::size_t& i) {
-        if constexpr (is_set_ref_rel_v<T>)
-            a[i++] = set_ref_info{T::rhs_type::name.view(), T::selector::value_type::nft_type};
+        if constexpr (is_set_ref_rel_v<T>) a[i++] = part_set_ref<T>::info;
     }
     static constexpr std::array<std::string_view, n_targets> targets = [] {
         std::array<std::string_view, n_targets> a{};
@@ -201,6 +225,7 @@ enum class table_error : std::uint8_t {
     reject_hook,
     set_missing,
     set_key,
+    set_kind,
 };
 
 struct table_verdict {
@@ -270,19 +295,29 @@ constexpr std::size_t find_chain(const std::array<chain_desc, NC>& cs, std::stri
 }
 
 // Depth-first walk from base chain `base`: cycle, depth and hook-statement checks.
-template <std::size_t NC>
-constexpr table_verdict walk(family f, const std::array<chain_desc, NC>& cs, std::size_t base, std::size_t at,
-                             std::size_t depth, std::array<bool, NC + 1>& on_path) {
+template <std::size_t NC, std::size_t NS>
+constexpr table_verdict walk(family f, const std::array<chain_desc, NC>& cs, const std::array<set_desc, NS>& ss,
+                             std::size_t base, std::size_t at, std::size_t depth, std::array<bool, NC + 1>& on_path) {
     const chain_desc& c = cs[at];
     if (auto e = check_hook_statements(f, cs[base].spec, c.kinds); e != table_error::none)
         return {e, cs[base].name, c.name};
     on_path[at] = true;
-    for (std::size_t t = 0; t < c.n_targets; ++t) {
-        std::size_t next = find_chain(cs, c.targets[t]);
-        if (next == NC) continue;  // reported by the target check
+    auto follow = [&](std::string_view target) -> table_verdict {
+        std::size_t next = find_chain(cs, target);
+        if (next == NC) return {};  // reported by the target check
         if (on_path[next]) return {table_error::cycle, cs[base].name, cs[next].name};
         if (depth + 1 > 15) return {table_error::depth, cs[base].name, cs[next].name};
-        if (auto v = walk(f, cs, base, next, depth + 1, on_path); v.error != table_error::none) return v;
+        return walk(f, cs, ss, base, next, depth + 1, on_path);
+    };
+    for (std::size_t t = 0; t < c.n_targets; ++t)
+        if (auto v = follow(c.targets[t]); v.error != table_error::none) return v;
+    // jumps through the verdict maps this chain uses
+    for (std::size_t r = 0; r < c.n_set_refs; ++r) {
+        if (c.set_refs[r].kind != "vmap") continue;
+        for (std::size_t s = 0; s < NS; ++s)
+            if (ss[s].name == c.set_refs[r].set)
+                for (std::size_t t = 0; t < ss[s].n_targets; ++t)
+                    if (auto v = follow(ss[s].targets[t]); v.error != table_error::none) return v;
     }
     on_path[at] = false;
     return {};
@@ -311,13 +346,20 @@ constexpr table_verdict analyze(const std::array<chain_desc, NC>& cs, const std:
             for (std::size_t s = 0; s < NS; ++s)
                 if (ss[s].name == c.set_refs[r].set) k = s;
             if (k == NS) return {table_error::set_missing, c.name, c.set_refs[r].set};
-            if (ss[k].key_type != c.set_refs[r].key_type) return {table_error::set_key, c.name, c.set_refs[r].set};
+            if (ss[k].kind != c.set_refs[r].kind) return {table_error::set_kind, c.name, c.set_refs[r].set};
+            if (ss[k].key_type != c.set_refs[r].key_type || ss[k].value_type != c.set_refs[r].value_type)
+                return {table_error::set_key, c.name, c.set_refs[r].set};
+            for (std::size_t t = 0; t < ss[k].n_targets; ++t) {
+                std::size_t i = find_chain(cs, ss[k].targets[t]);
+                if (i == NC) return {table_error::jump_missing, c.name, ss[k].targets[t]};
+                if (cs[i].spec.is_base) return {table_error::jump_base, c.name, ss[k].targets[t]};
+            }
         }
     }
     for (std::size_t b = 0; b < NC; ++b) {
         if (!cs[b].spec.is_base) continue;
         std::array<bool, NC + 1> on_path{};
-        if (auto v = walk(F, cs, b, b, 0, on_path); v.error != table_error::none) return v;
+        if (auto v = walk(F, cs, ss, b, b, 0, on_path); v.error != table_error::none) return v;
     }
     return {};
 }
@@ -330,12 +372,38 @@ constexpr fixed_string<N> fixed(std::string_view s) {
 }  // namespace detail
 
 namespace detail {
+template <class S>
+struct set_static {
+    static constexpr std::array<std::string_view, 0> targets{};
+    static constexpr set_desc desc{S::name.view(), S::key_type::nft_type, "set", {}, nullptr, 0};
+};
+template <fixed_string N, class K, class V>
+struct set_static<data_map_t<N, K, V>> {
+    static constexpr set_desc desc{N.view(), K::nft_type, "map", V::nft_type, nullptr, 0};
+};
+template <fixed_string N, class K, class... V>
+struct set_static<verdict_map_t<N, K, V...>> {
+    static constexpr std::size_t count = (0 + ... + part_targets<V>::count);
+    static constexpr std::array<std::string_view, count> targets = [] {
+        std::array<std::string_view, count> a{};
+        std::size_t i = 0;
+        (
+            [&] {
+                for (auto n : part_targets<V>::names) a[i++] = n;
+            }(),
+            ...);
+        (void)i;
+        return a;
+    }();
+    static constexpr set_desc desc{N.view(), K::nft_type, "vmap", {}, targets.data(), count};
+};
+
 template <family F, class Chains, class Sets>
 struct table_analysis;
 template <family F, class... C, class... S>
 struct table_analysis<F, boost::hana::tuple<C...>, boost::hana::tuple<S...>> {
     static constexpr std::array<chain_desc, sizeof...(C)> chains{describe_chain<C>()...};
-    static constexpr std::array<set_desc, sizeof...(S)> sets{set_desc{S::name.view(), S::key_type::nft_type}...};
+    static constexpr std::array<set_desc, sizeof...(S)> sets{set_static<S>::desc...};
     static constexpr table_verdict verdict = analyze<F>(chains, sets);
 };
 }  // namespace detail
@@ -379,6 +447,7 @@ constexpr void fire_table_check() {
     else if constexpr (v.error == E::reject_hook) (void)assert_reject_not_in_postrouting_or_egress_t<a, b>::value;
     else if constexpr (v.error == E::set_missing) (void)assert_set_exists_t<a, b>::value;
     else if constexpr (v.error == E::set_key) (void)assert_set_key_matches_selector_t<a, b>::value;
+    else if constexpr (v.error == E::set_kind) (void)assert_map_kind_matches_use_t<a, b>::value;
 }
 
 // The same checks as a value, for tests: table_error::none when the table is valid.
