@@ -23,7 +23,11 @@ endmacro()
 include(${nftpp_doc_out}/examples.cmake)
 if(nftpp_doc_compiles)
   add_library(nftpp_doc_examples OBJECT ${nftpp_doc_compiles})
-  target_link_libraries(nftpp_doc_examples PRIVATE nftpp::nftpp nftpp_project_options)
-  # snippets declare things to show them; unused is their nature
-  target_compile_options(nftpp_doc_examples PRIVATE -Wno-unused-variable -Wno-unused-const-variable -Wno-unused-function)
+  # compile-only objects: the project's warnings, except that snippets declare things to
+  # show them, so unused is their nature (own flags, in this order: an interface's -Wall
+  # would come after -Wno-... and turn the warnings back on)
+  target_link_libraries(nftpp_doc_examples PRIVATE nftpp::nftpp)
+  target_compile_features(nftpp_doc_examples PRIVATE cxx_std_20)
+  target_compile_options(nftpp_doc_examples PRIVATE -Wall -Wextra -Wpedantic $<$<BOOL:${NFTPP_WERROR}>:-Werror>
+                         -Wno-unused-variable -Wno-unused-const-variable -Wno-unused-function)
 endif()
