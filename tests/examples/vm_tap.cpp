@@ -5,6 +5,9 @@
 
 #include "golden.hpp"
 
+// These tests run the example programs; they exist when the examples are built.
+#if defined(NFTPP_VM_TAP) && defined(NFTPP_SANDBOX_FENCE)
+
 using namespace std::chrono_literals;
 using nftpp::testing::scratch_netns;
 
@@ -76,3 +79,4 @@ TEST_CASE("sandbox_fence --apply loads the fence into a namespace with one trans
     CHECK(missing.exit_code == 1);
     CHECK(missing.err.find("network namespace does not exist") != std::string::npos);
 }
+#endif

@@ -63,6 +63,8 @@ NFTPP_ASSERTION_C(assert_device_required_on_ingress_egress_t,
     "a base chain on the ingress or egress hook needs device(\"ifname\") among its arguments")
 NFTPP_ASSERTION_C(assert_device_only_on_ingress_egress_t,
     "device(...) is only valid on a base chain hooked to ingress or egress: remove it")
+NFTPP_ASSERTION_C(assert_chain_priority_is_int32_t,
+    "a chain priority is a 32-bit signed integer (nft silently wraps larger values): use -2147483648 to 2147483647")
 NFTPP_ASSERTION_C(assert_one_policy_and_one_device_t,
     "a chain takes at most one policy and at most one device")
 template <fixed_string Chain, class Arg>

@@ -123,7 +123,9 @@ constexpr std::size_t first_bad_rule() {
     return sizeof...(A);
 }
 
-enum class chain_error : unsigned char { none, argument, policy_device_twice, policy_on_regular, device_not_ingress, device_missing, rule };
+enum class chain_error : unsigned char {
+    none, priority, argument, policy_device_twice, policy_on_regular, device_not_ingress, device_missing, rule
+};
 
 // Counts over the argument pack with arrays, not fold expressions: a chain may hold
 // thousands of rules and clang limits fold expressions to 256 operands.
@@ -143,6 +145,7 @@ constexpr chain_error chain_error_of() {
     constexpr int devices = count_of<Args...>(is_device);
     constexpr bool all_args = count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1;
     constexpr bool ingress_like = Spec.is_base && (Spec.hk == hook::ingress || Spec.hk == hook::egress);
+    if (!Spec.priority_in_range) return chain_error::priority;
     if (!all_args) return chain_error::argument;
     if (policies > 1 || devices > 1) return chain_error::policy_device_twice;
     if (!Spec.is_base && policies > 0) return chain_error::policy_on_regular;
@@ -161,7 +164,8 @@ constexpr void fire_chain_arg_check() {
 template <fixed_string Name, base_spec Spec, class... Args>
 constexpr void fire_chain_check() {
     constexpr chain_error e = chain_error_of<Spec, Args...>();
-    if constexpr (e == chain_error::argument) {
+    if constexpr (e == chain_error::priority) (void)assert_chain_priority_is_int32_t<Name>::value;
+    else if constexpr (e == chain_error::argument) {
         [[maybe_unused]] const int each[] = {0, (fire_chain_arg_check<Name, Args>(), 0)...};
     }
     else if constexpr (e == chain_error::policy_device_twice) (void)assert_one_policy_and_one_device_t<Name>::value;

@@ -55,23 +55,25 @@ inline constexpr std::int32_t out = 100;
 inline constexpr std::int32_t srcnat = 300;
 }  // namespace bridge_prio
 
-NFTPP_RULE(a_chain_priority_is_a_32_bit_signed_integer,
-           "a chain priority is a 32-bit signed integer (nft silently wraps larger values)")
-
+// Members ordered without interior padding (see expr/literal.hpp on clang 14).
 struct base_spec {
+    std::int32_t priority = 0;
     bool is_base = false;
     chain_type type = chain_type::filter;
     hook hk = hook::input;
-    std::int32_t priority = 0;
+    bool priority_in_range = true;  // false: the chain fires assert_chain_priority_is_int32_t
 };
 
 inline constexpr base_spec regular_spec{};
 
 namespace detail {
 consteval base_spec make_spec(chain_type t, hook h, std::int64_t p) {
-    if (p < std::numeric_limits<std::int32_t>::min() || p > std::numeric_limits<std::int32_t>::max())
-        raise(error{&rules::a_chain_priority_is_a_32_bit_signed_integer, 0});
-    return base_spec{true, t, h, static_cast<std::int32_t>(p)};
+    const bool in_range = p >= std::numeric_limits<std::int32_t>::min() && p <= std::numeric_limits<std::int32_t>::max();
+    return base_spec{.priority = in_range ? static_cast<std::int32_t>(p) : 0,
+                     .is_base = true,
+                     .type = t,
+                     .hk = h,
+                     .priority_in_range = in_range};
 }
 }  // namespace detail
 

@@ -3,7 +3,7 @@
 // literal is still checked by the compiler.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;
-constexpr auto fine = tcp.dport == 3128 >> accept;
+[[maybe_unused]] constexpr auto fine = tcp.dport == 3128 >> accept;
 #ifdef NFTPP_CF_BAD
-constexpr auto bad = tcp.dport == 70000 >> accept;
+[[maybe_unused]] constexpr auto bad = tcp.dport == 70000 >> accept;
 #endif
