@@ -56,7 +56,12 @@ private:
         std::string m(e.sentence());
         if (!input.empty()) {
             m += " (got \"";
-            for (char c : input) m += (c == '\n') ? std::string_view("\\n") : std::string_view(&c, 1);
+            for (char c : input) {  // what() is a C string: show NUL, CR and newline escaped
+                if (c == '\n') m += "\\n";
+                else if (c == '\r') m += "\\r";
+                else if (c == '\0') m += "\\0";
+                else m += c;
+            }
             m += "\", at offset ";
             m += std::to_string(e.offset);
             m += ")";

@@ -174,7 +174,7 @@ template <class O>
 constexpr void apply_log_option(log_t& l, const O& o) {
     if constexpr (is_level_v<O>) l.level = O::value;
     else if constexpr (std::is_same_v<O, log_flags>) l.flags = o;
-    else if constexpr (std::is_same_v<O, group_opt_t>) l.group = static_cast<std::uint16_t>(o.value.value);
+    else if constexpr (std::is_same_v<O, group_opt_t>) l.group = o.value.number;
     else if constexpr (std::is_same_v<O, snaplen_opt_t>) l.snaplen = o.value;
     else if constexpr (std::is_same_v<O, queue_threshold_opt_t>) l.queue_threshold = o.value;
 }

@@ -1,8 +1,13 @@
 #pragma once
-// Small constexpr text helpers shared by the value parsers.
+// Small constexpr text and number helpers shared by the value parsers (internal).
+#include <concepts>
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace nftpp::detail {
 
@@ -27,6 +32,58 @@ namespace nftpp::detail {
         v = v * 10 + d;
     }
     return v;
+}
+
+// A number in text: decimal (no sign, no leading zeros), or "0x" hex when allowed.
+// On failure `bad` is the offset of the first offending character (0 when the number as
+// a whole is out of range).
+struct parsed_number {
+    std::uint64_t value;
+    std::size_t bad;
+    bool ok;
+};
+
+[[nodiscard]] constexpr parsed_number parse_number(std::string_view s, std::uint64_t max, bool allow_hex) noexcept {
+    if (s.empty()) return {0, 0, false};
+    if (allow_hex && s.size() >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        if (s.size() == 2) return {0, 2, false};
+        std::uint64_t v = 0;
+        for (std::size_t i = 2; i < s.size(); ++i) {
+            const int h = hex_value(s[i]);
+            if (h < 0) return {0, i, false};
+            if (v > (max - static_cast<std::uint64_t>(h)) / 16) return {0, 0, false};
+            v = v * 16 + static_cast<std::uint64_t>(h);
+        }
+        return {v, 0, true};
+    }
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!is_digit(s[i])) return {0, i, false};
+        if (i == 1 && s[0] == '0') return {0, 0, false};  // leading zero
+        const std::uint64_t d = static_cast<std::uint64_t>(s[i] - '0');
+        if (v > (max - d) / 10) return {0, 0, false};
+        v = v * 10 + d;
+    }
+    return {v, 0, true};
+}
+
+// Integer literals a number type takes: any integer type but bool and the character types.
+template <class I>
+concept integer_literal = std::integral<I> && !std::same_as<std::remove_cv_t<I>, bool> &&
+                          !std::same_as<std::remove_cv_t<I>, char> && !std::same_as<std::remove_cv_t<I>, wchar_t> &&
+                          !std::same_as<std::remove_cv_t<I>, char8_t> && !std::same_as<std::remove_cv_t<I>, char16_t> &&
+                          !std::same_as<std::remove_cv_t<I>, char32_t>;
+
+// Any integer as int64: values above its range (unsigned 64-bit) become its maximum,
+// which every bounded value type refuses with its own sentence.
+template <integer_literal I>
+[[nodiscard]] constexpr std::int64_t widen(I v) noexcept {
+    if (std::cmp_greater(v, std::numeric_limits<std::int64_t>::max())) return std::numeric_limits<std::int64_t>::max();
+    return static_cast<std::int64_t>(v);
+}
+
+[[nodiscard]] constexpr bool in_bounds(std::int64_t v, std::uint64_t max) noexcept {
+    return v >= 0 && static_cast<std::uint64_t>(v) <= max;
 }
 
 }  // namespace nftpp::detail

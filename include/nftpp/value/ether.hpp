@@ -1,6 +1,8 @@
 #pragma once
 // ether_addr: a MAC address "00:11:22:33:44:55" (either case; rendered lower case).
 #include <array>
+#include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -18,21 +20,27 @@ struct ether_addr {
     std::array<std::uint8_t, 6> bytes;
 
     template <std::size_t N>
-    consteval ether_addr(const char (&s)[N]) : bytes(parse(std::string_view(s, N - 1)).value().bytes) {}
+    consteval ether_addr(const char (&s)[N]) : ether_addr(parse(std::string_view(s, N - 1)).value()) {}
 
+    // Six pairs of hex digits (either case) separated by ':'.
     static constexpr result<ether_addr> parse(std::string_view s) noexcept {
-        if (s.size() != 17) return error{&rules::an_ethernet_address_is_six_hex_pairs_separated_by_colons, 0};
+        constexpr const rule* bad = &rules::an_ethernet_address_is_six_hex_pairs_separated_by_colons;
         std::array<std::uint8_t, 6> b{};
-        for (int i = 0; i < 6; ++i) {
-            const int hi = detail::hex_value(s[3 * i]), lo = detail::hex_value(s[3 * i + 1]);
-            if (hi < 0 || lo < 0 || (i < 5 && s[3 * i + 2] != ':'))
-                return error{&rules::an_ethernet_address_is_six_hex_pairs_separated_by_colons, static_cast<std::size_t>(3 * i)};
+        for (std::size_t i = 0; i < 6; ++i) {
+            const std::size_t at = 3 * i;
+            if (i > 0 && (at - 1 >= s.size() || s[at - 1] != ':')) return error{bad, at - 1};
+            if (at + 2 > s.size()) return error{bad, at};
+            const int hi = detail::hex_value(s[at]), lo = detail::hex_value(s[at + 1]);
+            if (hi < 0) return error{bad, at};
+            if (lo < 0) return error{bad, at + 1};
             b[i] = static_cast<std::uint8_t>(hi * 16 + lo);
         }
+        if (s.size() != 17) return error{bad, 17};
         return ether_addr(tag{}, b);
     }
 
     friend constexpr bool operator==(const ether_addr&, const ether_addr&) = default;
+    friend constexpr auto operator<=>(const ether_addr&, const ether_addr&) = default;
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const ether_addr& e) {

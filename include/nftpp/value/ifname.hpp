@@ -1,7 +1,8 @@
 #pragma once
 // ifname: an interface name as iifname/oifname and device() take it: 1 to 15 bytes (the
 // kernel's IFNAMSIZ counts the NUL), no '"', NUL, CR or newline, not "*" alone. A trailing
-// '*' matches every name with that prefix ("veth*"); a '*' elsewhere is a plain character.
+// '*' matches every name with that prefix ("veth*"); a '*' elsewhere, or escaped as a
+// trailing "\*", is a plain character.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -34,7 +35,11 @@ struct ifname {
     }
 
     [[nodiscard]] constexpr std::string_view view() const noexcept { return {data_, size_}; }
-    [[nodiscard]] constexpr bool is_wildcard() const noexcept { return size_ > 0 && data_[size_ - 1] == '*'; }
+    // A trailing '*' matches every name with that prefix; nft reads a trailing "\*" as a
+    // plain '*' (no wildcard).
+    [[nodiscard]] constexpr bool is_wildcard() const noexcept {
+        return size_ > 0 && data_[size_ - 1] == '*' && !(size_ > 1 && data_[size_ - 2] == '\\');
+    }
 
     friend constexpr bool operator==(const ifname& a, const ifname& b) noexcept { return a.view() == b.view(); }
     friend constexpr bool operator<(const ifname& a, const ifname& b) noexcept { return a.view() < b.view(); }

@@ -1,7 +1,9 @@
 #pragma once
 // IPv6 addresses and prefixes: full and compressed forms, an embedded IPv4 tail
 // (::ffff:1.2.3.4), either case. No zone (%eth0), no brackets, no hostnames. Rendered as
-// inet_ntop prints them (what nft lists): lower case, longest zero run compressed.
+// inet_ntop prints them (what nft lists): lower case, longest zero run compressed,
+// ::ffff:a.b.c.d for IPv4-mapped addresses. A /128 prefix renders as its address, as nft
+// lists it. A prefix with host bits set is an error.
 #include <array>
 #include <compare>
 #include <cstdint>
@@ -26,7 +28,7 @@ struct ipv6_addr {
     static constexpr std::string_view nft_type = "ipv6_addr";
 
     template <std::size_t N>
-    consteval ipv6_addr(const char (&s)[N]) : bytes(parse(std::string_view(s, N - 1)).value().bytes) {}
+    consteval ipv6_addr(const char (&s)[N]) : ipv6_addr(parse(std::string_view(s, N - 1)).value()) {}
 
     [[nodiscard]] static constexpr ipv6_addr from_bytes(const std::array<std::uint8_t, 16>& b) noexcept {
         return ipv6_addr(tag{}, b);
@@ -169,10 +171,14 @@ struct ipv6_prefix {
         return ipv6_prefix(a, static_cast<std::uint8_t>(len));
     }
 
+    // "fd00::/64"; an address alone is its /128 prefix (as nft lists one).
     static constexpr result<ipv6_prefix> parse(std::string_view s) noexcept {
         const auto slash = s.find('/');
-        if (slash == std::string_view::npos)
-            return error{&rules::an_ipv6_prefix_is_an_address_a_slash_and_a_length_from_0_to_128, s.size()};
+        if (slash == std::string_view::npos) {
+            auto a = ipv6_addr::parse(s);
+            if (!a) return a.err();
+            return ipv6_prefix(*a, 128);
+        }
         auto a = ipv6_addr::parse(s.substr(0, slash));
         if (!a) return a.err();
         auto n = detail::parse_decimal(s.substr(slash + 1), 128);
@@ -195,6 +201,7 @@ struct ipv6_prefix {
     template <Sink S>
     friend constexpr void write_nft(S& out, const ipv6_prefix& p) {
         write_nft(out, p.addr);
+        if (p.len == 128) return;
         out.put('/');
         put_uint(out, p.len);
     }

@@ -1,6 +1,8 @@
 #pragma once
 // range<T>: an inclusive range `lo-hi` of ports, addresses, ids or marks. low <= high is
-// checked when the range is made (nft refuses a reversed range; an equal pair is one value).
+// checked when the range is made: nft refuses a reversed range ("Range has zero or
+// negative size"). An equal pair is accepted; nft lists it as `22-22` in a rule and as
+// `22` inside a set.
 #include <string_view>
 
 #include <nftpp/core/error.hpp>
@@ -16,6 +18,8 @@ struct range {
     T lo;
     T hi;
 
+    // range<port>(1024, 65535): the numbers convert through port's consteval constructor.
+    // Reversed: a compile error when constant evaluated, value_error otherwise.
     constexpr range(T low, T high) : lo(low), hi(high) {
         if (hi < lo) raise(error{&rules::a_range_needs_low_less_than_or_equal_to_high, 0});
     }

@@ -1,15 +1,17 @@
 #pragma once
-// Every value type: addresses and prefixes, ranges, ports and ids, interface names,
-// quoted texts, names, conntrack and tcp flags, protocols, ICMP types and codes.
+// Every value type: addresses and prefixes, ranges, ports and numeric ids, interface
+// names, quoted texts, names, conntrack and tcp flags, protocols, ICMP types and codes,
+// Ethernet addresses.
 #include <nftpp/value/ct.hpp>
 #include <nftpp/value/ether.hpp>
 #include <nftpp/value/icmp.hpp>
+#include <nftpp/value/ids.hpp>
 #include <nftpp/value/ifname.hpp>
 #include <nftpp/value/ipv4.hpp>
 #include <nftpp/value/ipv6.hpp>
 #include <nftpp/value/l4proto.hpp>
 #include <nftpp/value/name.hpp>
-#include <nftpp/value/number.hpp>
+#include <nftpp/value/port.hpp>
 #include <nftpp/value/range.hpp>
 #include <nftpp/value/tcp_flags.hpp>
 #include <nftpp/value/text.hpp>
