@@ -1,0 +1,8 @@
+// expect: a_name_starts_with_a_letter_or_underscore
+// A name starting with a digit does not compile.
+#include <nftpp/value/name.hpp>
+using namespace nftpp;
+[[maybe_unused]] constexpr name fine = "first";
+#ifdef NFTPP_CF_BAD
+[[maybe_unused]] constexpr name bad = "1st";
+#endif
