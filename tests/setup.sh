@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Installs what building and testing nftpp needs on Debian 12 (run as root).
+# Installs what building and testing nftpp needs on Debian 12 (run as root; safe to rerun).
+#   compilers and build:  g++ (12), clang (14) with its sanitizer runtimes, cmake, make
+#   library dependencies: Boost headers, fmt; tests: Catch2 v2, Python 3 (doc extraction)
+#   optional parts:       libnftables (in-process executor), google-benchmark, nlohmann-json
+#                         and bc (benchmarks), iptables (benchmark comparison)
+#   tests at run time:    nft, ip, nsenter/unshare, modprobe
 set -euo pipefail
+if [ "$(id -u)" != 0 ]; then
+  echo "tests/setup.sh installs packages with apt-get: run it as root" >&2
+  exit 1
+fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends \
-  g++ clang cmake make libc6-dev libboost-dev libfmt-dev catch2 \
-  libclang-rt-14-dev libbenchmark-dev libnftables-dev \
-  nlohmann-json3-dev nftables iptables iproute2 util-linux kmod ca-certificates python3 bc
+  g++ clang libclang-rt-14-dev cmake make pkg-config libc6-dev \
+  libboost-dev libfmt-dev catch2 python3 \
+  libnftables-dev libbenchmark-dev nlohmann-json3-dev bc iptables \
+  nftables iproute2 util-linux kmod ca-certificates

@@ -1,6 +1,11 @@
 # Compile-fail driver: builds one target that must NOT compile, and passes only when the
 # build fails AND the compiler output matches the expected regular expression.
 # -D BUILD_DIR=... -D TARGET=... -D EXPECT=<regex> [-D WHERE=<file:line>]
+foreach(var BUILD_DIR TARGET EXPECT)
+  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
+    message(FATAL_ERROR "check.cmake: -D ${var}=... is required")
+  endif()
+endforeach()
 execute_process(
   COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target ${TARGET}
   RESULT_VARIABLE rc

@@ -2,21 +2,31 @@
 """Extract the C++ examples of Markdown files into translation units.
 
 Conventions (docs/CONTRIBUTING-docs.md):
-  ```cpp                  must compile (and link, if it has main)
+  ```cpp                  must compile; a block with main() is a program: it must also
+                          link, and it runs as a test that must exit with 0
+  ```cpp norun            the same, but a program is only linked, not run
   ```cpp fails "REGEX"    must fail to compile, with REGEX in the compiler output
-  ```cpp norun            alias of ```cpp (kept for readability)
-A block without an #include is wrapped: `#include <nftpp/nftpp.hpp>`, `using namespace
-nftpp;` and, if it has no top-level declaration, a function body. Blocks of other
-languages are ignored.
+A block without an #include gets `#include <nftpp/nftpp.hpp>` and `using namespace
+nftpp;` in front. Blocks of other languages are ignored.
 
-Writes OUT_DIR/<doc>_<n>.cpp and OUT_DIR/examples.cmake calling
-nftpp_doc_example(<name> <file> <mode> <regex>).
+Usage: extract_examples.py OUT_DIR DOC.md...
+Writes OUT_DIR/doc_<doc>_<n>.cpp (rewritten only when changed, so builds stay incremental)
+and OUT_DIR/examples.cmake with one call per block:
+  nftpp_doc_example(<name> "<file>" <mode> "<regex>" "<doc>:<line>")
+where mode is compiles, run (a program to run), link (a program not to run) or fails.
 """
 import os
 import re
 import sys
 
-FENCE = re.compile(r'^```cpp(?:\s+(fails)\s+"(.*)"|\s+(norun))?\s*$')
+OPEN = re.compile(r"^```(\S*)(.*)$")  # an opening fence: language, attributes
+CLOSE = re.compile(r"^```\s*$")  # a closing fence has nothing after the backticks
+ATTRS = re.compile(r'^(?:\s+(fails)\s+"(.*)"|\s+(norun))?\s*$')
+MAIN = re.compile(r"^\s*int\s+main\s*\(", re.M)
+
+
+class DocError(Exception):
+    pass
 
 
 def wrap(code: str) -> str:
@@ -30,20 +40,30 @@ def main() -> int:
     out_dir = sys.argv[1]
     os.makedirs(out_dir, exist_ok=True)
     entries = []
+    written = set()
     for md in sys.argv[2:]:
         stem = re.sub(r"[^A-Za-z0-9]", "_", os.path.splitext(os.path.basename(md))[0])
         with open(md, encoding="utf-8") as f:
             lines = f.read().split("\n")
         i, n = 0, 0
         while i < len(lines):
-            m = FENCE.match(lines[i])
-            if not m:
+            fence = OPEN.match(lines[i])
+            if not fence:
                 i += 1
                 continue
             start = i + 1
             j = start
-            while j < len(lines) and not lines[j].startswith("```"):
+            while j < len(lines) and not CLOSE.match(lines[j]):
                 j += 1
+            if j == len(lines):
+                raise DocError(f"{md}:{start}: code block is not closed")
+            i = j + 1
+            if fence.group(1) != "cpp":
+                continue  # text, sh, other languages: not compiled
+            m = ATTRS.match(fence.group(2))
+            if not m:
+                raise DocError(f'{md}:{start}: unknown attributes "{fence.group(2).strip()}" '
+                               '(use ```cpp, ```cpp norun or ```cpp fails "REGEX")')
             code = "\n".join(lines[start:j])
             n += 1
             name = f"doc_{stem}_{n}"
@@ -53,10 +73,18 @@ def main() -> int:
             if old != text:
                 with open(path, "w") as f:
                     f.write(text)
-            mode = "fails" if m.group(1) else "compiles"
+            written.add(name + ".cpp")
+            if m.group(1):
+                mode = "fails"
+            elif MAIN.search(code):
+                mode = "link" if m.group(3) else "run"
+            else:
+                mode = "compiles"
             regex = m.group(2) or ""
             entries.append((name, path, mode, regex, f"{md}:{start}"))
-            i = j + 1
+    for stale in os.listdir(out_dir):
+        if stale.startswith("doc_") and stale.endswith(".cpp") and stale not in written:
+            os.remove(os.path.join(out_dir, stale))
     with open(os.path.join(out_dir, "examples.cmake"), "w") as f:
         for name, path, mode, regex, where in entries:
             rx = regex.replace("\\", "\\\\").replace('"', '\\"')
@@ -65,4 +93,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except DocError as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(1)
