@@ -99,6 +99,13 @@ public:
     [[nodiscard]] constexpr const T& low() const noexcept { return lo_; }
     [[nodiscard]] constexpr const T& high() const noexcept { return hi_; }
     [[nodiscard]] constexpr std::uint8_t prefix_length() const noexcept { return len_; }
+    // The last value the operand covers: itself, a range's upper end, a prefix's last address.
+    [[nodiscard]] constexpr T upper() const noexcept {
+        if constexpr (!std::is_void_v<prefix_type>) {
+            if (form_ == form::prefix) return prefix_type::make(lo_, len_).value().last();
+        }
+        return hi_;
+    }
 
     static constexpr result<operand> from_integer(std::int64_t v) {
         if constexpr (traits::integer_literal) {

@@ -4,9 +4,14 @@
 //   add_elements<"allowed">(t, addresses)                     from a run-time range, one pass
 //   delete_elements<"allowed">(t, ...)                        delete element inet t allowed { ... }
 //   flush_set<"allowed">(t)                                   flush set inet t allowed
+//   add_elements<"banned">(t, xs, element_timeout(10min))     ... { 192.0.2.7 timeout 10m }
 // The set is looked up in the table's type: a set that does not exist, or elements of
-// another datatype, do not compile. Prefix and range elements need set_flag::interval.
+// another datatype, do not compile. Added elements are checked against the set's
+// declaration like the declared ones (set.hpp): interval shapes, overlaps, size.
 #include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
 #include <cstddef>
 #include <initializer_list>
 #include <ranges>
@@ -54,6 +59,25 @@ struct assert_table_has_set_t {
 
 enum class element_op : unsigned char { add, remove, flush };
 
+// What added elements carry besides their value, the same for every element of one
+// add_elements command (use several commands in one ruleset for different ones):
+//   add_elements<"banned">(t, addresses, element_timeout(std::chrono::minutes(10)) | element_comment("ssh"))
+// A timeout needs a set declared with set_flag::timeout or set_timeout(...).
+struct element_options {
+    std::uint64_t timeout_ms = 0;
+    std::optional<comment_text> comment;
+
+    friend constexpr element_options operator|(element_options a, const element_options& b) {
+        if (b.timeout_ms) a.timeout_ms = b.timeout_ms;
+        if (b.comment) a.comment = b.comment;
+        return a;
+    }
+};
+[[nodiscard]] constexpr element_options element_timeout(std::chrono::milliseconds t) {
+    return {detail::timeout_ms(t), std::nullopt};
+}
+[[nodiscard]] constexpr element_options element_comment(comment_text c) { return {0, c}; }
+
 template <element_op Op, class Key, class Elements>
 struct element_command_t {
     using command_tag = void;
@@ -61,6 +85,7 @@ struct element_command_t {
     name table_name;
     std::string_view set_name;
     Elements elements;
+    element_options options{};
 
     template <class E>
     constexpr void emit_to(E& e) const {
@@ -78,6 +103,14 @@ struct element_command_t {
                 e.put(any ? ",\n\t" : "\n\t");
                 any = true;
                 e.put(x);
+                if (options.timeout_ms) {
+                    e.put(" timeout ");
+                    put_duration(e.out(), options.timeout_ms);
+                }
+                if (options.comment) {
+                    e.put(" comment ");
+                    e.put(*options.comment);
+                }
             }
             e.put("\n}");
         }
@@ -90,7 +123,7 @@ struct element_command_t {
 
 namespace detail {
 template <element_op Op, fixed_string Set, class T, class Elements>
-constexpr auto make_element_command(const T& t, Elements elements) {
+constexpr auto make_element_command(const T& t, Elements elements, element_options options = {}) {
     using S = set_of_t<T, Set>;
     if constexpr (std::is_void_v<S>) {
         (void)assert_table_has_set_t<Set>::value;
@@ -100,8 +133,11 @@ constexpr auto make_element_command(const T& t, Elements elements) {
         const set_flags flags = boost::hana::at(t.sets, boost::hana::index_if(t.sets, [](const auto& s) {
                                                               return boost::hana::bool_c<std::remove_cvref_t<decltype(s)>::name == Set>;
                                                           }).value()).flags;
-        if constexpr (Op != element_op::flush) check_set_elements<Key>(flags, elements);
-        return element_command_t<Op, Key, Elements>{T::table_family, t.table_name, Set.view(), std::move(elements)};
+        if constexpr (Op == element_op::add) check_set_elements<Key>(flags, elements);
+        if (options.timeout_ms && !flags.expiring())
+            raise(error{&rules::an_element_timeout_needs_a_set_with_set_flag_timeout_or_a_set_timeout, 0});
+        if constexpr (Op == element_op::remove) check_element_shapes<Key>(flags, std::ranges::data(elements), std::ranges::size(elements));
+        return element_command_t<Op, Key, Elements>{T::table_family, t.table_name, Set.view(), std::move(elements), options};
     }
 }
 // The set's key type; a placeholder when the set does not exist (the command then fires
@@ -116,6 +152,15 @@ struct key_of<void> {
 };
 template <class T, fixed_string Set>
 using key_of_t = typename key_of<set_of_t<T, Set>>::type;
+
+// A run-time range as operands, in one pass (one allocation when the range is sized).
+template <class Key, class R>
+std::vector<operand<Key>> collect_elements(const R& values) {
+    std::vector<operand<Key>> v;
+    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(values));
+    for (auto&& x : values) v.emplace_back(x);
+    return v;
+}
 }  // namespace detail
 
 // Literal elements, each checked at compile time: add_elements<"hosts">(t, {"192.0.2.1"}).
@@ -123,8 +168,9 @@ using key_of_t = typename key_of<set_of_t<T, Set>>::type;
 // bound whose element type depends on another deduced parameter.)
 template <fixed_string Set, class T>
     requires is_table_v<T>
-[[nodiscard]] auto add_elements(const T& t, std::initializer_list<operand<detail::key_of_t<T, Set>>> xs) {
-    return detail::make_element_command<element_op::add, Set>(t, std::vector<operand<detail::key_of_t<T, Set>>>(xs));
+[[nodiscard]] auto add_elements(const T& t, std::initializer_list<operand<detail::key_of_t<T, Set>>> xs,
+                                const element_options& options = {}) {
+    return detail::make_element_command<element_op::add, Set>(t, std::vector<operand<detail::key_of_t<T, Set>>>(xs), options);
 }
 template <fixed_string Set, class T>
     requires is_table_v<T>
@@ -133,19 +179,13 @@ template <fixed_string Set, class T>
 }
 template <fixed_string Set, class T, std::ranges::input_range R>
     requires is_table_v<T>
-[[nodiscard]] auto add_elements(const T& t, const R& values) {
-    std::vector<operand<detail::key_of_t<T, Set>>> v;
-    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(values));
-    for (auto&& x : values) v.emplace_back(x);
-    return detail::make_element_command<element_op::add, Set>(t, std::move(v));
+[[nodiscard]] auto add_elements(const T& t, const R& values, const element_options& options = {}) {
+    return detail::make_element_command<element_op::add, Set>(t, detail::collect_elements<detail::key_of_t<T, Set>>(values), options);
 }
 template <fixed_string Set, class T, std::ranges::input_range R>
     requires is_table_v<T>
 [[nodiscard]] auto delete_elements(const T& t, const R& values) {
-    std::vector<operand<detail::key_of_t<T, Set>>> v;
-    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(values));
-    for (auto&& x : values) v.emplace_back(x);
-    return detail::make_element_command<element_op::remove, Set>(t, std::move(v));
+    return detail::make_element_command<element_op::remove, Set>(t, detail::collect_elements<detail::key_of_t<T, Set>>(values));
 }
 template <fixed_string Set, class T>
     requires is_table_v<T>

@@ -10,6 +10,7 @@
 // The table checks that the map exists, is a map of the right kind, and that its key
 // (and value) datatypes are the selector's; a verdict map's jump targets join the chain
 // graph like any jump.
+#include <array>
 #include <cstddef>
 #include <initializer_list>
 #include <string_view>
@@ -52,7 +53,7 @@ struct data_map_t {
         out.put(" : ");
         out.put(Value::nft_type);
         out.put('\n');
-        if (m.flags.has(set_flag::interval)) out.put("\t\tflags interval\n");
+        write_set_options(out, m.flags);
         if (!m.elements.empty()) {
             out.put("\t\telements = {");
             bool first = true;
@@ -85,7 +86,7 @@ struct verdict_map_t {
         out.put(" {\n\t\ttype ");
         out.put(Key::nft_type);
         out.put(" : verdict\n");
-        if (m.flags.has(set_flag::interval)) out.put("\t\tflags interval\n");
+        write_set_options(out, m.flags);
         if constexpr (sizeof...(Verdicts) > 0) {
             out.put("\t\telements = {");
             bool first = true;
@@ -112,10 +113,10 @@ inline constexpr bool is_map_v<verdict_map_t<N, K, V...>> = true;
 template <fixed_string Name, class Key, class Value>
 [[nodiscard]] auto data_map(set_flags flags, std::initializer_list<map_entry<Key, Value>> elements) {
     std::vector<map_entry<Key, Value>> v(elements);
-    if (!flags.has(set_flag::interval))
-        for (const auto& e : v)
-            if (e.key.shape() != operand<Key>::form::single)
-                raise(error{&rules::a_set_with_prefix_or_range_elements_needs_set_flag_interval, 0});
+    std::vector<operand<Key>> keys;
+    keys.reserve(v.size());
+    for (const auto& e : v) keys.push_back(e.key);
+    detail::check_set_elements<Key>(flags, keys);
     return data_map_t<Name, Key, Value>{flags, std::move(v)};
 }
 template <fixed_string Name, class Key, class Value>
@@ -126,13 +127,9 @@ template <fixed_string Name, class Key, class Value>
 template <fixed_string Name, class Key, class... K, class... V>
 [[nodiscard]] constexpr auto verdict_map(set_flags flags, vmap_entry_t<K, V>... entries) {
     verdict_map_t<Name, Key, V...> m{flags, {std::pair<operand<Key>, V>(detail::vmap_key<Key>(entries.key), entries.verdict)...}};
-    if (!flags.has(set_flag::interval))
-        std::apply([](const auto&... e) {
-            ((e.first.shape() != operand<Key>::form::single
-                  ? raise(error{&rules::a_set_with_prefix_or_range_elements_needs_set_flag_interval, 0})
-                  : void()),
-             ...);
-        }, m.elements);
+    const auto keys = std::apply([](const auto&... e) { return std::array<operand<Key>, sizeof...(V)>{{e.first...}}; },
+                                 m.elements);
+    detail::check_set_elements<Key>(flags, keys);
     return m;
 }
 template <fixed_string Name, class Key, class... K, class... V>

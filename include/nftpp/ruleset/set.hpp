@@ -1,12 +1,20 @@
 #pragma once
 // Named sets: set<"allowed", ipv4_addr>(set_flag::interval, {"10.0.0.0/8", "192.168.0.0/16"}).
 // The key datatype is a value type (its nft name becomes `type ...`); elements are checked
-// like literals, or come from a run-time range. Rules refer to a set with at<"allowed">;
-// the table checks the reference and the key datatype.
+// like literals, or come from a run-time range. Flags and options (set_flag::..., set_size,
+// set_timeout) combine with |. What nft or the kernel would refuse in the elements (a
+// prefix without set_flag::interval, overlapping intervals, more elements than the size)
+// is an error when they are bound: at compile time for literals, a value_error otherwise.
+// Rules refer to a set with at<"allowed">; the table checks the reference and the key
+// datatype.
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <ranges>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -19,20 +27,117 @@ namespace nftpp {
 
 NFTPP_RULE(a_set_with_prefix_or_range_elements_needs_set_flag_interval,
            "a set with prefix or range elements needs set_flag::interval")
+NFTPP_RULE(set_flag_auto_merge_works_only_with_set_flag_interval,
+           "set_flag::auto_merge works only with set_flag::interval (nft: auto-merge only works with interval sets)")
+NFTPP_RULE(the_intervals_of_a_set_overlap_merge_them_or_add_set_flag_auto_merge,
+           "two intervals of this set overlap, which nft refuses ('conflicting intervals specified'): merge them, "
+           "or add set_flag::auto_merge to let nft merge them")
+NFTPP_RULE(a_set_holds_at_most_its_set_size_elements,
+           "more elements than the set's set_size(n) allows (the kernel would refuse them): raise the size or "
+           "split the set")
+NFTPP_RULE(a_set_size_is_at_least_1, "a set_size is at least 1 (leave it out for nft's default)")
+NFTPP_RULE(a_timeout_is_at_least_1_millisecond,
+           "a timeout is at least 1 millisecond (leave it out for elements that never expire)")
+NFTPP_RULE(an_element_timeout_needs_a_set_with_set_flag_timeout_or_a_set_timeout,
+           "an element timeout needs a set declared with set_flag::timeout or set_timeout(...) (the kernel refuses it "
+           "otherwise: Invalid argument)")
 
+// A set's flags and options, combined with |:
+//   set_flag::interval | set_flag::auto_merge | set_size(65536) | set_timeout(std::chrono::hours(1))
+// The nft flags constant, interval, timeout and dynamic; counter (a packet and byte
+// counter on every element); auto_merge (nft merges overlapping and adjacent intervals);
+// size (the most elements the set may hold); timeout (every element expires after it,
+// unless added with its own element_timeout).
 struct set_flags {
     std::uint8_t bits = 0;
+    std::uint32_t size = 0;        // 0: nft's default
+    std::uint64_t timeout_ms = 0;  // 0: elements do not expire
+
+    // Not an aggregate: `set<"s", port>({22, 80})` must read {22, 80} as elements.
+    constexpr set_flags() noexcept = default;
+    [[nodiscard]] static constexpr set_flags make(std::uint8_t bits, std::uint32_t size = 0, std::uint64_t timeout_ms = 0) noexcept {
+        set_flags f;
+        f.bits = bits;
+        f.size = size;
+        f.timeout_ms = timeout_ms;
+        return f;
+    }
+
     friend constexpr set_flags operator|(set_flags a, set_flags b) noexcept {
-        return {static_cast<std::uint8_t>(a.bits | b.bits)};
+        return make(static_cast<std::uint8_t>(a.bits | b.bits), b.size ? b.size : a.size, b.timeout_ms ? b.timeout_ms : a.timeout_ms);
     }
     [[nodiscard]] constexpr bool has(set_flags f) const noexcept { return (bits & f.bits) == f.bits && f.bits; }
+    // Elements may carry their own timeout.
+    [[nodiscard]] constexpr bool expiring() const noexcept { return (bits & 4) || timeout_ms; }
 };
 namespace set_flag {
-inline constexpr set_flags constant{1};
-inline constexpr set_flags interval{2};
-inline constexpr set_flags timeout{4};
-inline constexpr set_flags dynamic{8};
+inline constexpr set_flags constant = set_flags::make(1);
+inline constexpr set_flags interval = set_flags::make(2);
+inline constexpr set_flags timeout = set_flags::make(4);
+inline constexpr set_flags dynamic = set_flags::make(8);
+inline constexpr set_flags counter = set_flags::make(16);    // a counter on every element
+inline constexpr set_flags auto_merge = set_flags::make(32);  // nft merges overlapping intervals
 }  // namespace set_flag
+
+namespace detail {
+[[nodiscard]] constexpr std::uint64_t timeout_ms(std::chrono::milliseconds t) {
+    if (t.count() < 1) raise(error{&rules::a_timeout_is_at_least_1_millisecond, 0});
+    return static_cast<std::uint64_t>(t.count());
+}
+}  // namespace detail
+
+[[nodiscard]] constexpr set_flags set_size(std::uint32_t n) {
+    if (n == 0) raise(error{&rules::a_set_size_is_at_least_1, 0});
+    return set_flags::make(0, n);
+}
+[[nodiscard]] constexpr set_flags set_timeout(std::chrono::milliseconds t) {
+    return set_flags::make(0, 0, detail::timeout_ms(t));
+}
+
+// A duration as nft writes it: 1h30m, 10s, 1d, 250ms.
+template <Sink S>
+constexpr void put_duration(S& out, std::uint64_t ms) {
+    constexpr struct {
+        std::uint64_t ms;
+        std::string_view unit;
+    } units[] = {{86400000, "d"}, {3600000, "h"}, {60000, "m"}, {1000, "s"}, {1, "ms"}};
+    for (const auto& u : units) {
+        if (ms < u.ms) continue;
+        put_uint(out, ms / u.ms);
+        out.put(u.unit);
+        ms %= u.ms;
+    }
+}
+
+// The declaration lines of a set's or map's options, after its `type` line.
+template <Sink S>
+constexpr void write_set_options(S& out, set_flags f) {
+    constexpr struct {
+        set_flags flag;
+        std::string_view name;
+    } flags[] = {{set_flag::constant, "constant"}, {set_flag::interval, "interval"}, {set_flag::timeout, "timeout"},
+                 {set_flag::dynamic, "dynamic"}};
+    bool first = true;
+    for (const auto& fl : flags) {
+        if (!f.has(fl.flag)) continue;
+        out.put(first ? "\t\tflags " : ",");
+        first = false;
+        out.put(fl.name);
+    }
+    if (!first) out.put('\n');
+    if (f.timeout_ms) {
+        out.put("\t\ttimeout ");
+        put_duration(out, f.timeout_ms);
+        out.put('\n');
+    }
+    if (f.size) {
+        out.put("\t\tsize ");
+        put_uint(out, f.size);
+        out.put('\n');
+    }
+    if (f.has(set_flag::counter)) out.put("\t\tcounter\n");
+    if (f.has(set_flag::auto_merge)) out.put("\t\tauto-merge\n");
+}
 
 struct no_elements_t {};
 
@@ -50,21 +155,7 @@ struct set_t {
         out.put(" {\n\t\ttype ");
         out.put(Key::nft_type);
         out.put('\n');
-        if (s.flags.bits) {
-            out.put("\t\tflags ");
-            bool first = true;
-            auto one = [&](set_flags f, std::string_view n) {
-                if (!s.flags.has(f)) return;
-                if (!first) out.put(',');
-                first = false;
-                out.put(n);
-            };
-            one(set_flag::constant, "constant");
-            one(set_flag::interval, "interval");
-            one(set_flag::timeout, "timeout");
-            one(set_flag::dynamic, "dynamic");
-            out.put('\n');
-        }
+        write_set_options(out, s.flags);
         if constexpr (!std::is_same_v<Elements, no_elements_t>) {
             if (!std::ranges::empty(s.elements)) {
                 out.put("\t\telements = {");
@@ -87,17 +178,64 @@ template <fixed_string N, class K, class E>
 inline constexpr bool is_set_v<set_t<N, K, E>> = true;
 
 namespace detail {
+// The first pair of intervals that overlap without being equal, in n operands (nft
+// accepts duplicates and adjacent intervals, and refuses any other overlap). Sorting at
+// run time, O(n log n); pairwise in constant evaluation, where sets are small.
+template <class Key>
+[[nodiscard]] constexpr bool intervals_overlap(const operand<Key>* xs, std::size_t n) {
+    auto clash = [](const operand<Key>& a, const operand<Key>& b) {
+        const Key alo = a.low(), ahi = a.upper(), blo = b.low(), bhi = b.upper();
+        if (alo == blo && ahi == bhi) return false;
+        return !(ahi < blo || bhi < alo);
+    };
+    if (std::is_constant_evaluated()) {
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = i + 1; j < n; ++j)
+                if (clash(xs[i], xs[j])) return true;
+        return false;
+    }
+    std::vector<std::pair<Key, Key>> v;
+    v.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) v.emplace_back(xs[i].low(), xs[i].upper());
+    std::sort(v.begin(), v.end());
+    for (std::size_t i = 1; i < v.size(); ++i) {
+        if (v[i] == v[i - 1]) continue;
+        if (!(v[i - 1].second < v[i].first)) return true;
+        if (v[i].second < v[i - 1].second) v[i].second = v[i - 1].second;  // carry the widest end forward
+    }
+    return false;
+}
+
+// What nft and the kernel would refuse in a set's elements, checked when they are bound.
+// All n count toward the set's size (a declaration, or one batch of added elements).
+template <class Key>
+constexpr void check_element_shapes(set_flags f, const operand<Key>* xs, std::size_t n) {
+    if (f.has(set_flag::interval)) return;
+    for (std::size_t i = 0; i < n; ++i)
+        if (xs[i].shape() != operand<Key>::form::single)
+            raise(error{&rules::a_set_with_prefix_or_range_elements_needs_set_flag_interval, 0});
+}
+template <class Key>
+constexpr void check_set_elements(set_flags f, const operand<Key>* xs, std::size_t n) {
+    if (f.has(set_flag::auto_merge) && !f.has(set_flag::interval))
+        raise(error{&rules::set_flag_auto_merge_works_only_with_set_flag_interval, 0});
+    if (f.size && n > f.size) raise(error{&rules::a_set_holds_at_most_its_set_size_elements, 0});
+    check_element_shapes<Key>(f, xs, n);
+    if (!f.has(set_flag::interval)) return;
+    if constexpr (std::totally_ordered<Key>) {
+        if (!f.has(set_flag::auto_merge) && intervals_overlap(xs, n))
+            raise(error{&rules::the_intervals_of_a_set_overlap_merge_them_or_add_set_flag_auto_merge, 0});
+    }
+}
 template <class Key, class Range>
 constexpr void check_set_elements(set_flags f, const Range& elements) {
-    if (f.has(set_flag::interval)) return;
-    for (const auto& e : elements)
-        if (e.shape() != operand<Key>::form::single)
-            raise(error{&rules::a_set_with_prefix_or_range_elements_needs_set_flag_interval, 0});
+    check_set_elements<Key>(f, std::ranges::data(elements), std::ranges::size(elements));
 }
 }  // namespace detail
 
 template <fixed_string Name, class Key>
-[[nodiscard]] constexpr set_t<Name, Key, no_elements_t> set(set_flags f = {}) noexcept {
+[[nodiscard]] constexpr set_t<Name, Key, no_elements_t> set(set_flags f = {}) {
+    detail::check_set_elements<Key>(f, static_cast<const operand<Key>*>(nullptr), 0);
     return {f, {}};
 }
 template <fixed_string Name, class Key, std::size_t N>

@@ -113,6 +113,8 @@ struct ipv4_prefix {
 
     [[nodiscard]] constexpr std::uint32_t mask() const noexcept { return len == 0 ? 0u : (0xffffffffu << (32 - len)); }
     [[nodiscard]] constexpr bool contains(ipv4_addr a) const noexcept { return (a.bits & mask()) == addr.bits; }
+    // The last address the prefix covers (10.0.0.0/8 -> 10.255.255.255).
+    [[nodiscard]] constexpr ipv4_addr last() const noexcept { return ipv4_addr::from_bits(addr.bits | ~mask()); }
 
     friend constexpr bool operator==(const ipv4_prefix&, const ipv4_prefix&) = default;
 

@@ -196,6 +196,13 @@ struct ipv6_prefix {
         return true;
     }
 
+    // The last address the prefix covers (fd00::/64 -> fd00::ffff:ffff:ffff:ffff).
+    [[nodiscard]] constexpr ipv6_addr last() const noexcept {
+        std::array<std::uint8_t, 16> b = addr.bytes;
+        for (int bit = len; bit < 128; ++bit) b[bit / 8] = static_cast<std::uint8_t>(b[bit / 8] | (0x80 >> (bit % 8)));
+        return ipv6_addr::from_bytes(b);
+    }
+
     friend constexpr bool operator==(const ipv6_prefix&, const ipv6_prefix&) = default;
 
     template <Sink S>
