@@ -2,13 +2,17 @@
 // Reading a set back as typed values: `nft -j list table ...` through an executor, the
 // set's "elem" array parsed (nlohmann::json, Debian's nlohmann-json3-dev) into
 // operand<Key>: plain values, prefixes {"prefix": {...}}, ranges {"range": [...]}, and
-// elements with attributes {"elem": {"val": ...}}.
+// concatenations {"concat": [...]}, and elements with attributes {"elem": {"val": ...}}
+// (their timeouts, counters and comments are not read back).
 //   auto r = nftpp::read_set<"allowed">(executor, table);   // key type from the table
 //   if (r.ok()) for (const auto& e : r.elements) ...
 // This header joins the executors and the DSL's value types; include it explicitly.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -29,9 +33,41 @@ struct set_readback {
 
 namespace detail {
 template <class Key>
+std::optional<operand<Key>> element_from_json(const nlohmann::json& j);
+
+// {"concat": [part, part ...]}: each part a single value of its own type.
+template <class... P>
+std::optional<operand<concat_key<P...>>> concat_from_json(const nlohmann::json& j) {
+    if (!j.is_object() || !j.contains("concat") || !j["concat"].is_array() || j["concat"].size() != sizeof...(P))
+        return std::nullopt;
+    return [&]<std::size_t... I>(std::index_sequence<I...>) -> std::optional<operand<concat_key<P...>>> {
+        const std::tuple<std::optional<operand<P>>...> parts{element_from_json<P>(j["concat"][I])...};
+        if (!((std::get<I>(parts) && std::get<I>(parts)->shape() == operand<P>::form::single) && ...))
+            return std::nullopt;
+        return operand<concat_key<P...>>(concat_key<P...>(std::get<I>(parts)->low()...));
+    }(std::index_sequence_for<P...>{});
+}
+template <class T>
+struct concat_reader;
+template <class... P>
+struct concat_reader<concat_key<P...>> {
+    static std::optional<operand<concat_key<P...>>> read(const nlohmann::json& j) { return concat_from_json<P...>(j); }
+};
+
+template <class Key>
+std::optional<operand<Key>> plain_element_from_json(const nlohmann::json& j);
+
+template <class Key>
 std::optional<operand<Key>> element_from_json(const nlohmann::json& j) {
-    using traits = operand_traits<Key>;
     if (j.is_object() && j.contains("elem")) return element_from_json<Key>(j["elem"]["val"]);
+    if constexpr (is_concat_key_v<Key>) return concat_reader<Key>::read(j);
+    else return plain_element_from_json<Key>(j);
+}
+
+// One value, a prefix or a range of a single datatype.
+template <class Key>
+std::optional<operand<Key>> plain_element_from_json(const nlohmann::json& j) {
+    using traits = operand_traits<Key>;
     if (j.is_string()) {
         auto r = operand<Key>::parse(j.get<std::string>());
         if (r) return *r;

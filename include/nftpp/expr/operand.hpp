@@ -80,6 +80,16 @@ public:
     using value_type = T;
 
     constexpr operand(T v) noexcept : lo_(v), hi_(v) {}
+    // A concatenation's parts, each converted like a literal: {"10.0.0.1", 22}.
+    template <class U = T>
+        requires(is_concat_key_v<U> && U::arity == 2)
+    constexpr operand(typename U::template part_type<0> a, typename U::template part_type<1> b) noexcept
+        : operand(T(a, b)) {}
+    template <class U = T>
+        requires(is_concat_key_v<U> && U::arity == 3)
+    constexpr operand(typename U::template part_type<0> a, typename U::template part_type<1> b,
+                      typename U::template part_type<2> c) noexcept
+        : operand(T(a, b, c)) {}
     constexpr operand(range<T> r) noexcept
         requires traits::ranges
         : lo_(r.lo), hi_(r.hi), form_(form::range) {}

@@ -29,6 +29,15 @@ inline constexpr bool is_pending_v = false;
 template <class X, class... S>
 inline constexpr bool is_pending_v<pending_t<X, S...>> = true;
 
+// A selector: a packet field with a datatype, an nft keyword and the facts a match on it
+// adds to its rule.
+template <class T>
+concept Selector = requires {
+    typename T::value_type;
+    T::keyword;
+    T::facts;
+};
+
 template <class T>
 inline constexpr bool is_set_ref_v = false;
 template <fixed_string N>
@@ -63,10 +72,15 @@ struct selector_t {
     using value_type = T;
     using operand_type = operand<T>;
 
-    friend constexpr rel_t<Derived, op::eq, operand<T>> operator==(const Derived&, const operand<T>& v) noexcept {
+    // (A concatenation matches sets and maps only: nft refuses it against one value.)
+    friend constexpr rel_t<Derived, op::eq, operand<T>> operator==(const Derived&, const operand<T>& v) noexcept
+        requires(!is_concat_key_v<T>)
+    {
         return {v};
     }
-    friend constexpr rel_t<Derived, op::ne, operand<T>> operator!=(const Derived&, const operand<T>& v) noexcept {
+    friend constexpr rel_t<Derived, op::ne, operand<T>> operator!=(const Derived&, const operand<T>& v) noexcept
+        requires(!is_concat_key_v<T>)
+    {
         return {v};
     }
     friend constexpr rel_t<Derived, op::lt, operand<T>> operator<(const Derived&, const operand<T>& v) noexcept

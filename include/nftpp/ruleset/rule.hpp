@@ -73,13 +73,6 @@ struct pending_t {
     std::tuple<Stmts...> stmts;
 };
 
-template <class T>
-concept Selector = requires {
-    typename T::value_type;
-    T::keyword;
-    T::facts;
-};
-
 namespace detail {
 template <class T>
 constexpr auto as_parts(const T& t) {

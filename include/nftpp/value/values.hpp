@@ -1,7 +1,8 @@
 #pragma once
 // Every value type: addresses and prefixes, ranges, ports and numeric ids, interface
 // names, quoted texts, names, conntrack and tcp flags, protocols, ICMP types and codes,
-// Ethernet addresses.
+// Ethernet addresses, and concatenations of them (concat_key).
+#include <nftpp/value/concat_key.hpp>
 #include <nftpp/value/ct.hpp>
 #include <nftpp/value/ether.hpp>
 #include <nftpp/value/icmp.hpp>
