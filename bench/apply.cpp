@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <string>
@@ -58,7 +59,8 @@ int main(int argc, char** argv) {
     const auto prefix = log_prefix::parse("openshell:bypass:bench:").value();
     const auto fence = ruleset(replace(fences::sandbox_fence(proxy, port(3128), prefix)));
     const std::string text = render_text(fence);
-    const std::string file = "/tmp/nftpp-bench-" + std::to_string(::getpid()) + ".nft";
+    const std::string file =
+        (std::filesystem::temp_directory_path() / ("nftpp-bench-" + std::to_string(::getpid()) + ".nft")).string();
     std::ofstream(file) << text;
     auto clean = [&] { run({nsenter, net, "--", nft, "flush", "ruleset"}); };
     auto ex = ns.executor();

@@ -3,7 +3,7 @@
 # iptables for the comparison), compile time (g++ and clang++). Not tests: nothing here
 # passes or fails on a figure. Results go to stdout; docs/performance.md has the last run.
 #   bash bench/run.sh            everything
-#   bash bench/run.sh render     one part: render | apply | compile
+#   bash bench/run.sh render     one part: render | apply | sets | compile
 set -euo pipefail
 cd "$(dirname "$0")/.."
 part=${1:-all}
@@ -17,6 +17,10 @@ fi
 if [ "$part" = all ] || [ "$part" = apply ]; then
   echo "## Applying the sandbox fence in a namespace"
   build/bench/bench/bench_apply "${NFTPP_BENCH_RUNS:-21}"
+fi
+if [ "$part" = all ] || [ "$part" = sets ]; then
+  echo "## Sets of 1k, 10k, 100k elements in a namespace"
+  build/bench/bench/bench_sets "${NFTPP_BENCH_SET_RUNS:-7}"
 fi
 if [ "$part" = all ] || [ "$part" = compile ]; then
   echo "## Compile time"
