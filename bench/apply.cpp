@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "fences.hpp"
+#include "timing.hpp"
 
 #include <nftpp/testing/scratch_netns.hpp>
 #if NFTPP_HAVE_LIBNFTABLES
@@ -24,25 +25,10 @@
 #endif
 
 using namespace nftpp;
-using clock_type = std::chrono::steady_clock;
 
 namespace {
-double median_ms(int runs, const std::function<void()>& setup, const std::function<bool()>& op) {
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        setup();
-        const auto t0 = clock_type::now();
-        if (!op()) {
-            std::fprintf(stderr, "a run failed\n");
-            return -1;
-        }
-        ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
-
-bool run(const std::vector<std::string>& argv) { return exec::run_process({argv, {}, std::chrono::seconds(30)}).succeeded(); }
+using bench::median_ms;
+using bench::run;
 }  // namespace
 
 int main(int argc, char** argv) {

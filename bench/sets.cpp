@@ -21,28 +21,13 @@
 #include <nftpp/readback.hpp>
 #include <nftpp/testing/scratch_netns.hpp>
 
+#include "timing.hpp"
+
 using namespace nftpp;
-using clock_type = std::chrono::steady_clock;
 
 namespace {
-double median_ms(int runs, const std::function<void()>& setup, const std::function<bool()>& op) {
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        setup();
-        const auto t0 = clock_type::now();
-        if (!op()) {
-            std::fprintf(stderr, "a run failed\n");
-            return -1;
-        }
-        ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
-
-bool run(const std::vector<std::string>& argv) {
-    return exec::run_process({argv, {}, std::chrono::seconds(120)}).succeeded();
-}
+using bench::median_ms;
+using bench::run;
 
 auto allow_table() {
     return table<family::inet>("allow", set<"hosts", ipv4_addr>(),

@@ -5,18 +5,7 @@
 # EXCLUDE_FROM_ALL target built by a ctest through check.cmake).
 # The documented errors (docs/diagnostics.md) are registered the same way by docs/extra.cmake.
 
-file(GLOB nftpp_cf_cases CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/cases/*.cpp)
-foreach(case IN LISTS nftpp_cf_cases)
-  get_filename_component(stem ${case} NAME_WE)
-  file(STRINGS ${case} first LIMIT_COUNT 1)
-  if(NOT first MATCHES "^// expect: (.+)$")
-    message(FATAL_ERROR "${case}: the first line must be `// expect: <regex>`")
-  endif()
-  set(regex "${CMAKE_MATCH_1}")
-  nftpp_compile_fail(cf_${stem} ${case} "${regex}" ${case})
-  add_library(cf_${stem}_setup OBJECT ${case})
-  target_link_libraries(cf_${stem}_setup PRIVATE nftpp::nftpp nftpp_project_options)
-endforeach()
+nftpp_compile_fail_cases(cf ${CMAKE_CURRENT_LIST_DIR}/cases)
 # The harness must report a case that compiles although it should not: this sentinel's
 # "bad" part is valid, so check.cmake must fail on it — WILL_FAIL turns that failure into a
 # pass. It is the only test with WILL_FAIL: everywhere else a failing driver is a failure.

@@ -9,17 +9,7 @@
 using namespace nftpp;
 using value_test::refusal;
 
-namespace {
-template <class T>
-std::string element_text(const T& v) {
-    nftpp::count_sink c;
-    write_nft_element(c, v);
-    std::string s(c.size, '\0');
-    nftpp::span_sink w{s.data()};
-    write_nft_element(w, v);
-    return s;
-}
-}  // namespace
+using value_test::element_text;
 
 static_assert(std::is_trivially_copyable_v<ct_state> && !std::is_default_constructible_v<ct_state>);
 static_assert(std::is_trivially_copyable_v<ct_status> && !std::is_default_constructible_v<ct_status>);

@@ -9,16 +9,7 @@
 using namespace nftpp;
 using value_test::refusal;
 
-namespace {
-std::string element_text(const tcp_flags& v) {
-    nftpp::count_sink c;
-    write_nft_element(c, v);
-    std::string s(c.size, '\0');
-    nftpp::span_sink w{s.data()};
-    write_nft_element(w, v);
-    return s;
-}
-}  // namespace
+using value_test::element_text;
 
 static_assert(std::is_trivially_copyable_v<tcp_flags> && !std::is_default_constructible_v<tcp_flags>);
 static_assert(!std::is_constructible_v<tcp_flags, int>);

@@ -24,6 +24,17 @@ std::string text(const T& v) {
     return s;
 }
 
+// The text write_nft_element renders (flags as a set element or exact value: "a | b").
+template <class T>
+std::string element_text(const T& v) {
+    nftpp::count_sink count;
+    write_nft_element(count, v);
+    std::string s(count.size, '\0');
+    nftpp::span_sink out{s.data()};
+    write_nft_element(out, v);
+    return s;
+}
+
 // The same at compile time: constexpr rendering never touches std::string.
 struct fixed_text {
     char data[512]{};
