@@ -90,12 +90,6 @@ using item_rule_t = typename item_rule<T>::type;
 
 namespace detail {
 
-template <fixed_string Name>
-consteval bool check_chain_name() {
-    error e = check_name(Name.view());
-    if (e.broken) raise(e);
-    return true;
-}
 
 template <class T>
 inline constexpr bool is_chain_arg_v = RuleLike<T> || is_rule_list_v<T> || is_optional_rule_v<T> ||
@@ -181,7 +175,7 @@ constexpr void fire_chain_check() {
 
 template <fixed_string Name, base_spec Spec, class... Args>
 constexpr auto make_chain(const Args&... args) {
-    static_assert(check_chain_name<Name>());
+    static_assert(check_name_literal<Name>());
     fire_chain_check<Name, Spec, Args...>();
     if constexpr (chain_error_of<Spec, Args...>() != chain_error::none) {
         return chain_t<Name, Spec, boost::hana::tuple<>>{};  // stop here: no cascade

@@ -22,6 +22,7 @@
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/render/sink.hpp>
+#include <nftpp/value/name.hpp>
 
 namespace nftpp {
 
@@ -143,6 +144,7 @@ struct no_elements_t {};
 
 template <fixed_string Name, class Key, class Elements>
 struct set_t {
+    static_assert(detail::check_name_literal<Name>());
     static constexpr auto name = Name;
     using key_type = Key;
     set_flags flags{};

@@ -25,6 +25,7 @@
 #include <nftpp/ruleset/rule_check.hpp>
 #include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/set.hpp>
+#include <nftpp/stmt/nat.hpp>
 #include <nftpp/stmt/reject.hpp>
 #include <nftpp/stmt/verdict.hpp>
 #include <nftpp/expr/vmap.hpp>
@@ -80,6 +81,12 @@ template <bool C, class Sel, fixed_string N>
 struct part_set_ref<mark_set_map_t<C, Sel, N>> {
     static constexpr bool present = true;
     static constexpr set_ref_info info{N.view(), Sel::value_type::nft_type, "map", mark::nft_type};
+};
+template <bool Src, layer3 L3, class Sel, fixed_string N, bool Port>
+struct part_set_ref<nat_map_t<Src, L3, Sel, N, Port>> {
+    static constexpr bool present = true;
+    static constexpr set_ref_info info{N.view(), Sel::value_type::nft_type, "map",
+                                       nat_map_t<Src, L3, Sel, N, Port>::value_type::nft_type};
 };
 template <class P>
 inline constexpr bool is_set_ref_rel_v = part_set_ref<P>::present;

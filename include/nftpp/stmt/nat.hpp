@@ -8,6 +8,7 @@
 //   snat(ip6, subnet6, 1024)                                 snat ip6 to [fd00::]/64:1024 ...
 //   dnat(ip, proxy, 3128)               prerouting, output   dnat ip to 10.0.0.1:3128
 //   redirect, redirect(8080)            prerouting, output   redirect to :8080
+//   dnat(ip, ip.daddr, at<"m">)         (NAT maps, below)    dnat ip to ip daddr map @m
 // The address family is always written (`snat ip to`), which nft requires in inet tables
 // and accepts in ip/ip6 ones. A port needs a transport match earlier in the rule
 // (`tcp.dport == 80`, `meta.l4proto == tcp`). NAT statements are terminal.
@@ -19,6 +20,8 @@
 #include <nftpp/expr/ip.hpp>
 #include <nftpp/expr/ip6.hpp>
 #include <nftpp/expr/operand.hpp>
+#include <nftpp/expr/selector.hpp>
+#include <nftpp/expr/set_ref.hpp>
 #include <nftpp/render/sink.hpp>
 
 namespace nftpp {
@@ -166,5 +169,91 @@ template <layer3 L, bool P> using dnat_t = nat_t<false, L, P>;
 [[nodiscard]] constexpr dnat_t<layer3::ip, true> dnat(const ip_t&, operand<ipv4_addr> to, nat_ports p, nat_flags f = {}) noexcept { return {to, p, f}; }
 [[nodiscard]] constexpr dnat_t<layer3::ip6, false> dnat(const ip6_t&, operand<ipv6_addr> to, nat_flags f = {}) noexcept { return {to, {}, f}; }
 [[nodiscard]] constexpr dnat_t<layer3::ip6, true> dnat(const ip6_t&, operand<ipv6_addr> to, nat_ports p, nat_flags f = {}) noexcept { return {to, p, f}; }
+
+// NAT maps: the address (and port) to translate to, looked up in a named map by a key
+// selector:
+//   dnat(ip, ip.daddr, at<"backends">)            dnat ip to ip daddr map @backends
+//       map backends { type ipv4_addr : ipv4_addr }
+//   dnat(ip, tcp.dport, at<"fwd">, nat_map_port)  dnat ip to tcp dport map @fwd
+//       map fwd { type inet_service : ipv4_addr . inet_service }   address and port
+// The table checks that the map exists and that its key is the selector's datatype and
+// its value the address (. port) of the statement's family. A port from the map needs a
+// transport match earlier in the rule, unless the key itself is a transport field.
+struct nat_map_port_t {};
+inline constexpr nat_map_port_t nat_map_port{};
+
+template <class X>
+struct assert_nat_map_key_in_the_nat_family_t {
+    static_assert(always_false_v<X>,
+                  "the key of this NAT map is a field of the other IP family (ip6 in snat/dnat(ip, ...) or ip in "
+                  "snat/dnat(ip6, ...)): key the map by a field of the family you translate to");
+    static constexpr bool value = false;
+};
+
+template <bool Source, layer3 L3, class Sel, fixed_string Name, bool HasPort>
+struct nat_map_t {
+    using statement_tag = void;
+    using selector = Sel;
+    using address = std::conditional_t<L3 == layer3::ip, ipv4_addr, ipv6_addr>;
+    using value_type = std::conditional_t<HasPort, concat_key<address, port>, address>;
+    static constexpr auto map_name = Name;
+    static constexpr part_facts facts{.kind = Source ? stmt_kind::snat : stmt_kind::dnat,
+                                      .l3 = L3,
+                                      .l4 = Sel::facts.l4,
+                                      .terminal = true,
+                                      .nat = true,
+                                      .nat_port = HasPort && !Sel::facts.transport_match};
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const nat_map_t&) {
+        out.put(Source ? "snat " : "dnat ");
+        out.put(L3 == layer3::ip ? "ip to " : "ip6 to ");
+        out.put(Sel::keyword);
+        out.put(" map @");
+        out.put(Name.view());
+    }
+};
+
+namespace detail {
+// The NAT map statement, or (for a key of the other family) its named assertion, once.
+template <bool Source, layer3 L3, bool HasPort, class Sel, fixed_string N>
+constexpr auto make_nat_map() {
+    if constexpr (Sel::facts.l3 == layer3::any || Sel::facts.l3 == L3) return nat_map_t<Source, L3, Sel, N, HasPort>{};
+    else return assert_nat_map_key_in_the_nat_family_t<Sel>::value;
+}
+}  // namespace detail
+
+template <Selector Sel, fixed_string N>
+[[nodiscard]] constexpr auto snat(const ip_t&, const Sel&, set_ref_t<N>) noexcept {
+    return detail::make_nat_map<true, layer3::ip, false, Sel, N>();
+}
+template <Selector Sel, fixed_string N>
+[[nodiscard]] constexpr auto snat(const ip_t&, const Sel&, set_ref_t<N>, nat_map_port_t) noexcept {
+    return detail::make_nat_map<true, layer3::ip, true, Sel, N>();
+}
+template <Selector Sel, fixed_string N>
+[[nodiscard]] constexpr auto snat(const ip6_t&, const Sel&, set_ref_t<N>) noexcept {
+    return detail::make_nat_map<true, layer3::ip6, false, Sel, N>();
+}
+template <Selector Sel, fixed_string N>
+[[nodiscard]] constexpr auto snat(const ip6_t&, const Sel&, set_ref_t<N>, nat_map_port_t) noexcept {
+    return detail::make_nat_map<true, layer3::ip6, true, Sel, N>();
+}
+template <Selector Sel, fixed_string N>
+[[nodiscard]] constexpr auto dnat(const ip_t&, const Sel&, set_ref_t<N>) noexcept {
+    return detail::make_nat_map<false, layer3::ip, false, Sel, N>();
+}
+template <Selector Sel, fixed_string N>
+[[nodiscard]] constexpr auto dnat(const ip_t&, const Sel&, set_ref_t<N>, nat_map_port_t) noexcept {
+    return detail::make_nat_map<false, layer3::ip, true, Sel, N>();
+}
+template <Selector Sel, fixed_string N>
+[[nodiscard]] constexpr auto dnat(const ip6_t&, const Sel&, set_ref_t<N>) noexcept {
+    return detail::make_nat_map<false, layer3::ip6, false, Sel, N>();
+}
+template <Selector Sel, fixed_string N>
+[[nodiscard]] constexpr auto dnat(const ip6_t&, const Sel&, set_ref_t<N>, nat_map_port_t) noexcept {
+    return detail::make_nat_map<false, layer3::ip6, true, Sel, N>();
+}
 
 }  // namespace nftpp

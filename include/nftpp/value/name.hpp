@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include <nftpp/core/error.hpp>
+#include <nftpp/core/fixed_string.hpp>
 #include <nftpp/render/sink.hpp>
 #include <nftpp/value/detail.hpp>
 
@@ -82,5 +83,15 @@ private:
         for (std::size_t i = 0; i < s.size(); ++i) data_[i] = s[i];
     }
 };
+
+namespace detail {
+// A chain, set or map name given as a template argument: checked by the compiler.
+template <fixed_string Name>
+consteval bool check_name_literal() {
+    error e = check_name(Name.view());
+    if (e.broken) raise(e);
+    return true;
+}
+}  // namespace detail
 
 }  // namespace nftpp

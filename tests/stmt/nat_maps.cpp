@@ -1,0 +1,67 @@
+// NAT maps: `dnat ip to ip daddr map @m`, with the address alone or address . port from
+// the map — golden and loaded; the table checks the map's kind, key and value; a port
+// from the map needs a transport match unless the key is one.
+#include <boost/hana/tuple.hpp>
+
+#include "golden.hpp"
+
+using namespace nftpp;
+namespace hana = boost::hana;
+
+using addr_port = concat_key<ipv4_addr, port>;
+
+TEST_CASE("NAT maps translate by a key looked up in a named map", "[nat][maps][golden]") {
+    const auto t = table<family::inet>("nat",
+        data_map<"backends", ipv4_addr, ipv4_addr>({{"203.0.113.1", "10.0.0.1"}}),
+        data_map<"forward", port, addr_port>({{8080, {"10.0.0.2", 80}}}),
+        data_map<"pairs", ipv4_addr, addr_port>({{"203.0.113.2", {"10.0.0.3", 443}}}),
+        data_map<"src6", ipv6_addr, ipv6_addr>({{"fd00::1", "2001:db8::1"}}),
+        base_chain<"pre", nat_chain(hook::prerouting, -100)>(
+            iifname == "lo" >> dnat(ip, ip.daddr, at<"backends">),
+            dnat(ip, tcp.dport, at<"forward">, nat_map_port),
+            tcp.dport == 443 >> dnat(ip, ip.daddr, at<"pairs">, nat_map_port)),
+        base_chain<"post", nat_chain(hook::postrouting, 100)>(snat(ip6, ip6.saddr, at<"src6">)));
+    nftpp_test::golden(t,
+        "table inet nat {\n"
+        "\tmap backends {\n\t\ttype ipv4_addr : ipv4_addr\n\t\telements = {\n\t\t\t203.0.113.1 : 10.0.0.1\n\t\t}\n\t}\n"
+        "\tmap forward {\n\t\ttype inet_service : ipv4_addr . inet_service\n\t\telements = {\n\t\t\t8080 : 10.0.0.2 . 80\n\t\t}\n\t}\n"
+        "\tmap pairs {\n\t\ttype ipv4_addr : ipv4_addr . inet_service\n\t\telements = {\n\t\t\t203.0.113.2 : 10.0.0.3 . 443\n\t\t}\n\t}\n"
+        "\tmap src6 {\n\t\ttype ipv6_addr : ipv6_addr\n\t\telements = {\n\t\t\tfd00::1 : 2001:db8::1\n\t\t}\n\t}\n"
+        "\tchain pre {\n\t\ttype nat hook prerouting priority -100; policy accept;\n"
+        "\t\tiifname \"lo\" dnat ip to ip daddr map @backends\n"
+        "\t\tdnat ip to tcp dport map @forward\n"
+        "\t\ttcp dport 443 dnat ip to ip daddr map @pairs\n\t}\n"
+        "\tchain post {\n\t\ttype nat hook postrouting priority 100; policy accept;\n"
+        "\t\tsnat ip6 to ip6 saddr map @src6\n\t}\n}\n");
+}
+
+namespace {
+using E = detail::table_error;
+constexpr auto pre = nat_chain(hook::prerouting, -100);
+template <class Rule, class Maps>
+constexpr E verdict_of = table_verdict_v<family::inet, hana::tuple<chain_t<"pre", pre, hana::tuple<Rule>>>, Maps>.error;
+using by_daddr = rule_t<nat_map_t<false, layer3::ip, ip_daddr_t, "m", false>>;
+using by_daddr_port = rule_t<rel_t<tcp_dport_t, op::eq, operand<port>>, nat_map_t<false, layer3::ip, ip_daddr_t, "m", true>>;
+}  // namespace
+
+TEST_CASE("a NAT map must exist, be a map, and hold the statement's key and value", "[nat][maps][checks]") {
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, ipv4_addr>>> == E::none);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<>> == E::set_missing);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<set_t<"m", ipv4_addr, no_elements_t>>> == E::set_kind);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", port, ipv4_addr>>> == E::set_key);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, ipv6_addr>>> == E::set_key);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == E::set_key);
+    STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == E::none);
+    STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, ipv4_addr>>> == E::set_key);
+}
+
+TEST_CASE("a port from the map needs a transport match, unless the key is one", "[nat][maps][checks]") {
+    using port_from_daddr = nat_map_t<false, layer3::ip, ip_daddr_t, "m", true>;
+    using port_from_dport = nat_map_t<false, layer3::ip, tcp_dport_t, "m", true>;
+    STATIC_REQUIRE(port_from_daddr::facts.nat_port);
+    STATIC_REQUIRE_FALSE(port_from_dport::facts.nat_port);
+    STATIC_REQUIRE(port_from_dport::facts.l4 == layer4::tcp);
+    STATIC_REQUIRE(rule_summary_v<rule_t<port_from_daddr>>.error == rule_error::nat_port_without_transport);
+    STATIC_REQUIRE(rule_summary_v<rule_t<port_from_dport>>.error == rule_error::none);
+    STATIC_REQUIRE(rule_summary_v<by_daddr_port>.error == rule_error::none);
+}
