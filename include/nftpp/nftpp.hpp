@@ -21,6 +21,7 @@
 #include <nftpp/ruleset/chain.hpp>
 #include <nftpp/ruleset/elements.hpp>
 #include <nftpp/ruleset/map.hpp>
+#include <nftpp/ruleset/rule_commands.hpp>
 #include <nftpp/ruleset/ruleset.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table.hpp>

@@ -6,6 +6,7 @@
 // (their timeouts, counters and comments are not read back).
 //   auto r = nftpp::read_set<"allowed">(executor, table);   // key type from the table
 //   if (r.ok()) for (const auto& e : r.elements) ...
+// and finding rules by their comment: find_rule_handles(executor, table, "input", "ssh").
 // This header joins the executors and the DSL's value types; include it explicitly.
 #include <cstddef>
 #include <optional>
@@ -20,6 +21,7 @@
 #include <nftpp/exec/executor.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/ruleset/elements.hpp>
+#include <nftpp/ruleset/rule_commands.hpp>
 
 namespace nftpp {
 
@@ -140,6 +142,40 @@ template <fixed_string Set, class T>
     requires is_table_v<T>
 [[nodiscard]] auto read_set(exec::executor& ex, const T& t) {
     return read_set<detail::key_of_t<T, Set>>(ex, T::table_family, t.table_name.view(), Set.view());
+}
+
+// The handles of a chain's rules that carry a comment, in chain order: how a program finds
+// the rule it added earlier (add_rule with comment("...")) to replace or delete it.
+struct rule_handles {
+    exec::outcome outcome;  // of the listing
+    std::vector<rule_handle> handles;
+    std::string error;      // set when the listing could not be understood
+    [[nodiscard]] bool ok() const noexcept { return outcome.ok() && error.empty(); }
+};
+
+template <class T>
+    requires is_table_v<T>
+[[nodiscard]] rule_handles find_rule_handles(exec::executor& ex, const T& t, std::string_view chain, std::string_view comment) {
+    rule_handles out;
+    out.outcome = ex.list_table_json(T::table_family, t.table_name.view());
+    if (!out.outcome.ok()) return out;
+    const auto doc = nlohmann::json::parse(out.outcome.out, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("nftables")) {
+        out.error = "nft printed JSON that could not be parsed";
+        return out;
+    }
+    for (const auto& item : doc["nftables"]) {
+        if (!item.contains("rule")) continue;
+        const auto& r = item["rule"];
+        if (r.value("chain", "") != chain || r.value("comment", "") != comment || !r.contains("handle")) continue;
+        auto h = rule_handle::from(r["handle"].get<std::uint64_t>());
+        if (!h) {
+            out.error = "nft listed a rule without a valid handle";
+            return out;
+        }
+        out.handles.push_back(*h);
+    }
+    return out;
 }
 
 }  // namespace nftpp

@@ -1,0 +1,181 @@
+#pragma once
+// One rule added to, replaced in or deleted from a chain of a table that is already
+// loaded, in the same transaction as anything else:
+//   add_rule<"input">(t, tcp.dport == 22 >> accept)           add rule inet t input tcp dport 22 accept
+//   add_rule<"input">(t, r, after(h))                         add rule inet t input position 7 ...
+//   insert_rule<"input">(t, r)                                insert rule inet t input ...   (first)
+//   insert_rule<"input">(t, r, before(h))                     insert rule inet t input position 7 ...
+//   replace_rule<"input">(t, h, r)                            replace rule inet t input handle 7 ...
+//   delete_rule<"input">(t, h)                                delete rule inet t input handle 7
+// The table is the declaration of what is loaded: the chain must be one of its chains,
+// and the rule is checked as if it stood in that chain (its shape, the chain's hook and
+// type, the family, the sets it uses, its jumps). Handles are nft's: find them with
+// find_rule_handles (nftpp/readback.hpp), by the rule's comment.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <boost/hana/tuple.hpp>
+
+#include <nftpp/core/error.hpp>
+#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/render/sink.hpp>
+#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/rule.hpp>
+#include <nftpp/ruleset/rule_check.hpp>
+#include <nftpp/ruleset/table.hpp>
+#include <nftpp/ruleset/table_check.hpp>
+
+namespace nftpp {
+
+NFTPP_RULE(a_rule_handle_is_a_number_from_1_given_by_nft, "a rule handle is a number from 1, as nft gives it (nft -a list)")
+
+// A rule's handle in a loaded chain.
+struct rule_handle {
+    std::uint64_t value;
+
+    static constexpr result<rule_handle> from(std::uint64_t v) noexcept {
+        if (v == 0) return error{&rules::a_rule_handle_is_a_number_from_1_given_by_nft, 0};
+        return rule_handle{v};
+    }
+    friend constexpr bool operator==(const rule_handle&, const rule_handle&) = default;
+};
+
+// Where a rule goes: after or before the rule with handle h.
+struct rule_position {
+    rule_handle handle;
+};
+[[nodiscard]] constexpr rule_position after(rule_handle h) noexcept { return {h}; }
+[[nodiscard]] constexpr rule_position before(rule_handle h) noexcept { return {h}; }
+
+template <fixed_string Chain>
+struct assert_table_has_chain_t {
+    static_assert(detail::never_nttp_v<Chain>,
+                  "add_rule / insert_rule / replace_rule / delete_rule name no chain of this table: declare the chain "
+                  "in the table (it describes what is loaded) or fix the name");
+    static constexpr bool value = false;
+};
+
+enum class rule_op : unsigned char { add, insert, replace, remove };
+
+template <rule_op Op, class R>
+struct rule_command_t {
+    using command_tag = void;
+    family table_family;
+    name table_name;
+    std::string_view chain_name;
+    R rule;
+    std::uint64_t handle = 0;  // position (add, insert) or the rule replaced or deleted; 0: none
+
+    template <class E>
+    constexpr void emit_to(E& e) const {
+        const std::size_t first = e.open();
+        constexpr std::string_view verb = Op == rule_op::add ? "add rule " : Op == rule_op::insert ? "insert rule "
+                                          : Op == rule_op::replace ? "replace rule " : "delete rule ";
+        e.put(verb);
+        e.put(keyword(table_family));
+        e.put(' ');
+        e.put(table_name);
+        e.put(' ');
+        e.put(chain_name);
+        if (handle) {
+            e.put(Op == rule_op::add || Op == rule_op::insert ? " position " : " handle ");
+            put_uint(e.out(), handle);
+        }
+        if constexpr (Op != rule_op::remove) {
+            e.put(' ');
+            e.put(rule);
+        }
+        e.put('\n');
+        if (!std::is_constant_evaluated())
+            e.mark(first, verb.substr(0, verb.size() - 1), std::string(keyword(table_family)) + " " + std::string(table_name.view()),
+                   chain_name, -1L);
+    }
+};
+
+namespace detail {
+template <fixed_string Name, class Chains>
+struct chain_named {
+    using type = void;
+};
+template <fixed_string Name, class C, class... Rest>
+struct chain_named<Name, boost::hana::tuple<C, Rest...>> {
+    using type = std::conditional_t<C::name == Name, C, typename chain_named<Name, boost::hana::tuple<Rest...>>::type>;
+};
+
+// The chains with rule R appended to the chain named Name: what the table would be.
+template <fixed_string Name, class R, class C>
+struct with_rule_one {
+    using type = C;
+};
+template <fixed_string Name, class R, fixed_string N, base_spec S, class... Rs>
+    requires(N == Name)
+struct with_rule_one<Name, R, chain_t<N, S, boost::hana::tuple<Rs...>>> {
+    using type = chain_t<N, S, boost::hana::tuple<Rs..., R>>;
+};
+template <fixed_string Name, class R, class Chains>
+struct with_rule;
+template <fixed_string Name, class R, class... Cs>
+struct with_rule<Name, R, boost::hana::tuple<Cs...>> {
+    using type = boost::hana::tuple<typename with_rule_one<Name, R, Cs>::type...>;
+};
+
+// The command, after the rule is checked in its chain; 0 after a named assertion fired.
+template <rule_op Op, fixed_string Chain, class T, class R>
+constexpr auto make_rule_command(const T& t, const R& r, std::uint64_t handle) {
+    using C = typename chain_named<Chain, typename T::chains_type>::type;
+    if constexpr (std::is_void_v<C>) {
+        (void)assert_table_has_chain_t<Chain>::value;
+        return 0;
+    } else if constexpr (Op == rule_op::remove) {
+        return rule_command_t<Op, R>{T::table_family, t.table_name, Chain.view(), r, handle};
+    } else if constexpr (rule_summary_v<R>.error != rule_error::none) {
+        fire_rule_check<Chain, R>();
+        return 0;
+    } else {
+        using Chains = typename with_rule<Chain, R, typename T::chains_type>::type;
+        fire_table_check<T::table_family, Chains, typename T::sets_type>();
+        if constexpr (table_verdict_v<T::table_family, Chains, typename T::sets_type>.error != table_error::none) return 0;
+        else return rule_command_t<Op, R>{T::table_family, t.table_name, Chain.view(), r, handle};
+    }
+}
+constexpr std::uint64_t checked_handle(rule_handle h) {
+    if (h.value == 0) raise(error{&rules::a_rule_handle_is_a_number_from_1_given_by_nft, 0});
+    return h.value;
+}
+}  // namespace detail
+
+template <fixed_string Chain, class T, RuleLike R>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto add_rule(const T& t, const R& r) {
+    return detail::make_rule_command<rule_op::add, Chain>(t, as_rule(r), 0);
+}
+template <fixed_string Chain, class T, RuleLike R>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto add_rule(const T& t, const R& r, rule_position p) {
+    return detail::make_rule_command<rule_op::add, Chain>(t, as_rule(r), detail::checked_handle(p.handle));
+}
+template <fixed_string Chain, class T, RuleLike R>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto insert_rule(const T& t, const R& r) {
+    return detail::make_rule_command<rule_op::insert, Chain>(t, as_rule(r), 0);
+}
+template <fixed_string Chain, class T, RuleLike R>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto insert_rule(const T& t, const R& r, rule_position p) {
+    return detail::make_rule_command<rule_op::insert, Chain>(t, as_rule(r), detail::checked_handle(p.handle));
+}
+template <fixed_string Chain, class T, RuleLike R>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto replace_rule(const T& t, rule_handle h, const R& r) {
+    return detail::make_rule_command<rule_op::replace, Chain>(t, as_rule(r), detail::checked_handle(h));
+}
+template <fixed_string Chain, class T>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto delete_rule(const T& t, rule_handle h) {
+    return detail::make_rule_command<rule_op::remove, Chain>(t, rule_t<>{}, detail::checked_handle(h));
+}
+
+}  // namespace nftpp
