@@ -54,3 +54,7 @@ if(nftpp_doc_compiles)
   target_compile_features(nftpp_doc_examples PRIVATE cxx_std_20)
   target_compile_options(nftpp_doc_examples PRIVATE ${nftpp_doc_flags})
 endif()
+
+# The extractor itself: a block that would escape compilation must be an error.
+add_test(NAME doc_extractor COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/extractor_test.py)
+set_tests_properties(doc_extractor PROPERTIES LABELS docs)

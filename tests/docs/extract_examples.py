@@ -7,7 +7,9 @@ Conventions (docs/CONTRIBUTING-docs.md):
   ```cpp norun            the same, but a program is only linked, not run
   ```cpp fails "REGEX"    must fail to compile, with REGEX in the compiler output
 A block without an #include gets `#include <nftpp/nftpp.hpp>` and `using namespace
-nftpp;` in front. Blocks of other languages are ignored.
+nftpp;` in front. Blocks of other languages are ignored; a block labelled with another
+name for C++ (c++, cxx, cc, hpp, ...) or a fence indented so that it would escape the
+extraction is an error, so that a typo cannot switch a test off.
 
 Usage: extract_examples.py OUT_DIR DOC.md...
 Writes OUT_DIR/doc_<doc>_<n>.cpp (rewritten only when changed, so builds stay incremental)
@@ -23,6 +25,8 @@ OPEN = re.compile(r"^```(\S*)(.*)$")  # an opening fence: language, attributes
 CLOSE = re.compile(r"^```\s*$")  # a closing fence has nothing after the backticks
 ATTRS = re.compile(r'^(?:\s+(fails)\s+"(.*)"|\s+(norun))?\s*$')
 MAIN = re.compile(r"^\s*int\s+main\s*\(", re.M)
+INDENTED = re.compile(r"^\s+```")  # a fence inside a list item or quote: not extracted
+CPP_ALIASES = {"c++", "cxx", "cc", "hpp", "hxx", "h++", "h", "c", "cplusplus"}
 
 
 class DocError(Exception):
@@ -49,6 +53,9 @@ def main() -> int:
         while i < len(lines):
             fence = OPEN.match(lines[i])
             if not fence:
+                if INDENTED.match(lines[i]):
+                    raise DocError(f"{md}:{i + 1}: indented code fence: start fences in the "
+                                   "first column so that the block is extracted")
                 i += 1
                 continue
             start = i + 1
@@ -58,6 +65,9 @@ def main() -> int:
             if j == len(lines):
                 raise DocError(f"{md}:{start}: code block is not closed")
             i = j + 1
+            if fence.group(1).lower() in CPP_ALIASES:
+                raise DocError(f'{md}:{start}: C++ block labelled "{fence.group(1)}": label it '
+                               '```cpp so that the tests compile it')
             if fence.group(1) != "cpp":
                 continue  # text, sh, other languages: not compiled
             m = ATTRS.match(fence.group(2))
