@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing nftpp needs on Debian 12 (run as root; safe to rerun).
 #   compilers and build:  g++ (12), clang (14) with its sanitizer runtimes, cmake, make
-#   library dependencies: Boost headers, fmt; tests: Catch2 v2, Python 3 (doc extraction)
-#   optional parts:       libnftables (in-process executor), google-benchmark, nlohmann-json
-#                         and bc (benchmarks), iptables (benchmark comparison)
+#   library dependencies: Boost headers, fmt; nlohmann-json for <nftpp/readback.hpp>
+#   tests:                Catch2 v2, Python 3 (doc extraction)
+#   optional parts:       libnftables (in-process executor), google-benchmark and bc
+#                         (benchmarks), iptables (benchmark comparison)
 #   tests at run time:    nft, ip, nsenter/unshare, modprobe
 set -euo pipefail
 if [ "$(id -u)" != 0 ]; then
