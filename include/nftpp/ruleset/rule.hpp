@@ -74,57 +74,70 @@ struct pending_t {
 };
 
 namespace detail {
+// Building a rule copies its nodes and nothing else, so it cannot throw unless a node's copy
+// can (a run-time anonymous set holds a vector). Saying so matters for compile time: a chain
+// written as one call with hundreds of rules is one full-expression, and for every call in
+// it that may throw, g++ lowers an exception path that ends the lifetime of every temporary
+// built so far, which makes the chain quadratic to compile (bench/compile_time.sh).
+template <class... T>
+inline constexpr bool nothrow_copy_v = (std::is_nothrow_copy_constructible_v<T> && ...);
+
 template <class T>
-constexpr auto as_parts(const T& t) {
+constexpr auto as_parts(const T& t) noexcept(nothrow_copy_v<T>) {
     if constexpr (is_rule_v<T>) return t.parts;
     else return std::tuple<node_of_t<T>>(t);
 }
 template <class... P>
-constexpr rule_t<P...> rule_from_tuple(std::tuple<P...> t) {
+constexpr rule_t<P...> rule_from_tuple(std::tuple<P...> t) noexcept(nothrow_copy_v<P...>) {
     return rule_t<P...>{std::move(t)};
 }
 }  // namespace detail
 
 // A single match or statement as a rule.
 template <RuleLike T>
-[[nodiscard]] constexpr auto as_rule(const T& t) {
+[[nodiscard]] constexpr auto as_rule(const T& t) noexcept(detail::nothrow_copy_v<T>) {
     return detail::rule_from_tuple(detail::as_parts(t));
 }
 
 template <RuleLike A, RuleLike B>
-[[nodiscard]] constexpr auto operator&&(const A& a, const B& b) {
+[[nodiscard]] constexpr auto operator&&(const A& a, const B& b) noexcept(detail::nothrow_copy_v<A, B>) {
     return detail::rule_from_tuple(std::tuple_cat(detail::as_parts(a), detail::as_parts(b)));
 }
 
 template <RuleLike A, Statement B>
-[[nodiscard]] constexpr auto operator>>(const A& a, const B& b) {
+[[nodiscard]] constexpr auto operator>>(const A& a, const B& b) noexcept(detail::nothrow_copy_v<A, B>) {
     return detail::rule_from_tuple(std::tuple_cat(detail::as_parts(a), std::tuple<node_of_t<B>>(b)));
 }
 // reject / masquerade / redirect objects are statements through their base.
 template <RuleLike A, class B>
     requires(!Statement<B> && Statement<node_of_t<B>>)
-[[nodiscard]] constexpr auto operator>>(const A& a, const B& b) {
+[[nodiscard]] constexpr auto operator>>(const A& a, const B& b) noexcept(detail::nothrow_copy_v<A, node_of_t<B>>) {
     return a >> static_cast<const node_of_t<B>&>(b);
 }
 
 template <PendingValue V, class B>
     requires Statement<node_of_t<B>>
-[[nodiscard]] constexpr pending_t<V, node_of_t<B>> operator>>(const V& v, const B& b) {
+[[nodiscard]] constexpr pending_t<V, node_of_t<B>> operator>>(const V& v, const B& b) noexcept(
+    detail::nothrow_copy_v<V, node_of_t<B>>) {
     return {v, std::tuple<node_of_t<B>>(static_cast<const node_of_t<B>&>(b))};
 }
 template <class B>
     requires Statement<node_of_t<B>>
-[[nodiscard]] constexpr pending_t<literal_t, node_of_t<B>> operator>>(literal_t v, const B& b) {
+[[nodiscard]] constexpr pending_t<literal_t, node_of_t<B>> operator>>(literal_t v, const B& b) noexcept(
+    detail::nothrow_copy_v<node_of_t<B>>) {
     return {v, std::tuple<node_of_t<B>>(static_cast<const node_of_t<B>&>(b))};
 }
 template <class X, class... S, class B>
     requires Statement<node_of_t<B>>
-[[nodiscard]] constexpr pending_t<X, S..., node_of_t<B>> operator>>(const pending_t<X, S...>& p, const B& b) {
+[[nodiscard]] constexpr pending_t<X, S..., node_of_t<B>> operator>>(const pending_t<X, S...>& p, const B& b) noexcept(
+    detail::nothrow_copy_v<X, S..., node_of_t<B>>) {
     return {p.value, std::tuple_cat(p.stmts, std::tuple<node_of_t<B>>(static_cast<const node_of_t<B>&>(b)))};
 }
 
 namespace detail {
-// The match `sel OP value` for a pending value; literals are checked here.
+// The match `sel OP value` for a pending value; literals are checked here, and that check is
+// the only part of building a rule that throws (value_error, for a bad literal outside a
+// constant expression).
 template <class Sel, class X>
 constexpr const X& pending_operand(const X& x) {
     return x;
@@ -134,14 +147,15 @@ constexpr operand<typename Sel::value_type> pending_operand(const literal_t& x) 
     return operand<typename Sel::value_type>::from_literal(x).value(x.is_text ? x.text() : std::string_view{});
 }
 template <class Rel, class... S>
-constexpr auto with_statements(const Rel& rel, const std::tuple<S...>& stmts) {
+constexpr auto with_statements(const Rel& rel, const std::tuple<S...>& stmts) noexcept(nothrow_copy_v<Rel, S...>) {
     return rule_from_tuple(std::tuple_cat(std::tuple<Rel>(rel), stmts));
 }
 }  // namespace detail
 
 #define NFTPP_PENDING_RELATION(OP)                                                                        \
     template <Selector Sel, class X, class... S>                                                          \
-    [[nodiscard]] constexpr auto operator OP(const Sel& sel, const pending_t<X, S...>& p) {              \
+    [[nodiscard]] constexpr auto operator OP(const Sel& sel, const pending_t<X, S...>& p) noexcept(       \
+        !std::is_same_v<X, literal_t> && detail::nothrow_copy_v<X, S...>) {                               \
         return detail::with_statements(sel OP detail::pending_operand<Sel>(p.value), p.stmts);            \
     }
 NFTPP_PENDING_RELATION(==)
