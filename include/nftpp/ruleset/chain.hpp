@@ -173,6 +173,64 @@ constexpr void fire_chain_check() {
     }
 }
 
+template <class T>
+inline constexpr bool is_chain_item_v = RuleLike<T> || is_rule_list_v<T> || is_optional_rule_v<T>;
+
+// True when every argument is a rule item (an array, not a fold: see count_of).
+template <class... A>
+constexpr bool all_chain_items() {
+    constexpr bool items[] = {true, is_chain_item_v<A>...};
+    for (bool b : items)
+        if (!b) return false;
+    return true;
+}
+
+// Building the chain once its arguments are checked. The policy and device usually come
+// first: they are peeled off one by one, and the rules after them become the chain's tuple
+// in one pack expansion. Indexing a Hana tuple element by element (filter, transform,
+// for_each) costs a base-class lookup per element that grows with the tuple, so for a
+// chain of hundreds of rules written in one call it would make compile time quadratic.
+template <fixed_string Name, base_spec Spec, class... Rest>
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, const chain_policy& p, const Rest&... rest);
+template <fixed_string Name, base_spec Spec, class... Rest>
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, const device_t& d, const Rest&... rest);
+
+// Only rules left: one pack expansion.
+template <fixed_string Name, base_spec Spec, class... Rest>
+    requires(all_chain_items<Rest...>())
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, const Rest&... rest) {
+    auto rules = boost::hana::make_tuple(to_chain_item(rest)...);
+    return chain_t<Name, Spec, decltype(rules)>{rules, pol, dev};
+}
+
+// A policy or device after a rule: gather the rules with a Hana filter instead.
+template <fixed_string Name, base_spec Spec, class First, class... Rest>
+    requires(is_chain_item_v<First> && !all_chain_items<Rest...>())
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, const First& first, const Rest&... rest) {
+    namespace hana = boost::hana;
+    auto items = hana::make_tuple(first, rest...);
+    auto rule_items = hana::filter(items, [](const auto& x) {
+        return hana::bool_c<is_chain_item_v<std::remove_cvref_t<decltype(x)>>>;
+    });
+    auto rules = hana::transform(rule_items, [](const auto& x) { return to_chain_item(x); });
+    chain_t<Name, Spec, decltype(rules)> c{rules, pol, dev};
+    hana::for_each(items, [&](const auto& x) {
+        using X = std::remove_cvref_t<decltype(x)>;
+        if constexpr (std::is_same_v<X, chain_policy>) c.policy = x;
+        else if constexpr (std::is_same_v<X, device_t>) c.dev = x.name;
+    });
+    return c;
+}
+
+template <fixed_string Name, base_spec Spec, class... Rest>
+constexpr auto build_chain(chain_policy, std::optional<ifname> dev, const chain_policy& p, const Rest&... rest) {
+    return build_chain<Name, Spec>(p, dev, rest...);
+}
+template <fixed_string Name, base_spec Spec, class... Rest>
+constexpr auto build_chain(chain_policy pol, std::optional<ifname>, const device_t& d, const Rest&... rest) {
+    return build_chain<Name, Spec>(pol, std::optional<ifname>(d.name), rest...);
+}
+
 template <fixed_string Name, base_spec Spec, class... Args>
 constexpr auto make_chain(const Args&... args) {
     static_assert(check_name_literal<Name>());
@@ -180,20 +238,7 @@ constexpr auto make_chain(const Args&... args) {
     if constexpr (chain_error_of<Spec, Args...>() != chain_error::none) {
         return chain_t<Name, Spec, boost::hana::tuple<>>{};  // stop here: no cascade
     } else {
-        namespace hana = boost::hana;
-        auto items = hana::make_tuple(args...);
-        auto rule_items = hana::filter(items, [](const auto& x) {
-            using X = std::remove_cvref_t<decltype(x)>;
-            return hana::bool_c<RuleLike<X> || is_rule_list_v<X> || is_optional_rule_v<X>>;
-        });
-        auto rules = hana::transform(rule_items, [](const auto& x) { return to_chain_item(x); });
-        chain_t<Name, Spec, decltype(rules)> c{rules};
-        hana::for_each(items, [&](const auto& x) {
-            using X = std::remove_cvref_t<decltype(x)>;
-            if constexpr (std::is_same_v<X, chain_policy>) c.policy = x;
-            else if constexpr (std::is_same_v<X, device_t>) c.dev = x.name;
-        });
-        return c;
+        return build_chain<Name, Spec>(chain_policy::accept, std::optional<ifname>{}, args...);
     }
 }
 
