@@ -2,12 +2,15 @@
 # Compile time as rules grow: a translation unit with N rules written with nftpp (one
 # chain, each rule its own type, every check at compile time) against the same script
 # built with plain fmt calls, for N = 10, 100, 1000, with g++ and clang++; and the cost
-# of including <nftpp/nftpp.hpp> alone. Prints a Markdown table (seconds, best of 3).
+# of including <nftpp/nftpp.hpp> alone. Prints a Markdown table: CPU seconds (user + system
+# of the compiler, best of 3, so a busy machine changes the figures little), and the cost
+# per rule added since the row above (the first row: since the include alone), which stays
+# flat when growth is linear.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-sizes=${NFTPP_BENCH_SIZES:-"10 100 1000"}
+sizes=${NFTPP_BENCH_SIZES:-"10 100 250 500 1000"}
 
 gen_nftpp() {  # N
   {
@@ -40,27 +43,38 @@ gen_fmt() {  # N
 echo '#include <nftpp/nftpp.hpp>' > "$work/include_only.cpp"
 echo '#include <fmt/format.h>' > "$work/fmt_include_only.cpp"
 
-best_of_3() {  # compiler file
-  local best=""
+best_of_3() {  # compiler file -> CPU seconds
+  local best="" d
   for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$1" -std=c++20 -O0 -Iinclude -c "$2" -o /dev/null
-    t1=$(date +%s.%N)
-    local d
-    d=$(echo "$t1 - $t0" | bc)
+    d=$( { TIMEFORMAT='%U %S'; time "$1" -std=c++20 -O0 -Iinclude -c "$2" -o /dev/null; } 2>&1 | tail -n 1 |
+         awk '{ printf "%.3f", $1 + $2 }')
     if [ -z "$best" ] || [ "$(echo "$d < $best" | bc)" = 1 ]; then best=$d; fi
   done
-  printf '%.2f' "$best"
+  echo "$best"
+}
+per_rule_ms() {  # seconds previous-seconds rules-added
+  echo "scale=4; ($1 - $2) * 1000 / $3" | bc | awk '{ printf "%.1f", $1 }'
 }
 
-echo "| translation unit | g++ s | clang++ s |"
-echo "|---|---:|---:|"
-echo "| \`#include <fmt/format.h>\` alone | $(best_of_3 g++ "$work/fmt_include_only.cpp") | $(best_of_3 clang++ "$work/fmt_include_only.cpp") |"
-echo "| \`#include <nftpp/nftpp.hpp>\` alone | $(best_of_3 g++ "$work/include_only.cpp") | $(best_of_3 clang++ "$work/include_only.cpp") |"
+declare -A base
+echo "| translation unit | g++ s | g++ ms per added rule | clang++ s | clang++ ms per added rule |"
+echo "|---|---:|---:|---:|---:|"
+for c in g++ clang++; do base[fmt_$c]=$(best_of_3 $c "$work/fmt_include_only.cpp"); done
+for c in g++ clang++; do base[nftpp_$c]=$(best_of_3 $c "$work/include_only.cpp"); done
+printf '| `#include <fmt/format.h>` alone | %.2f | | %.2f | |\n' "${base[fmt_g++]}" "${base[fmt_clang++]}"
+printf '| `#include <nftpp/nftpp.hpp>` alone | %.2f | | %.2f | |\n' "${base[nftpp_g++]}" "${base[nftpp_clang++]}"
+prev_n=0
 for n in $sizes; do
   gen_nftpp "$n"
   gen_fmt "$n"
-  echo "| $n rules, nftpp | $(best_of_3 g++ "$work/nftpp_$n.cpp") | $(best_of_3 clang++ "$work/nftpp_$n.cpp") |"
-  echo "| $n rules, fmt | $(best_of_3 g++ "$work/fmt_$n.cpp") | $(best_of_3 clang++ "$work/fmt_$n.cpp") |"
+  for lib in nftpp fmt; do
+    row="| $n rules, $lib"
+    for c in g++ clang++; do
+      t=$(best_of_3 $c "$work/${lib}_$n.cpp")
+      row="$row | $(printf '%.2f' "$t") | $(per_rule_ms "$t" "${base[${lib}_$c]}" $((n - prev_n)))"
+      base[${lib}_$c]=$t
+    done
+    echo "$row |"
+  done
+  prev_n=$n
 done
