@@ -233,7 +233,7 @@ constexpr auto build_chain(chain_policy pol, std::optional<ifname>, const device
 
 template <fixed_string Name, base_spec Spec, class... Args>
 constexpr auto make_chain(const Args&... args) {
-    static_assert(check_name_literal<Name>());
+    static_assert(sizeof(name_check_t<Name>));
     fire_chain_check<Name, Spec, Args...>();
     if constexpr (chain_error_of<Spec, Args...>() != chain_error::none) {
         return chain_t<Name, Spec, boost::hana::tuple<>>{};  // stop here: no cascade

@@ -37,7 +37,7 @@ struct map_entry {
 
 template <fixed_string Name, class Key, class Value>
 struct data_map_t {
-    static_assert(detail::check_name_literal<Name>());
+    static_assert(sizeof(detail::name_check_t<Name>));
     static constexpr auto name = Name;
     static constexpr std::string_view kind = "map";
     using key_type = Key;
@@ -73,7 +73,7 @@ struct data_map_t {
 
 template <fixed_string Name, class Key, class... Verdicts>
 struct verdict_map_t {
-    static_assert(detail::check_name_literal<Name>());
+    static_assert(sizeof(detail::name_check_t<Name>));
     static constexpr auto name = Name;
     static constexpr std::string_view kind = "vmap";
     using key_type = Key;

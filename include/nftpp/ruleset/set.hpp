@@ -144,7 +144,7 @@ struct no_elements_t {};
 
 template <fixed_string Name, class Key, class Elements>
 struct set_t {
-    static_assert(detail::check_name_literal<Name>());
+    static_assert(sizeof(detail::name_check_t<Name>));
     static constexpr auto name = Name;
     using key_type = Key;
     set_flags flags{};

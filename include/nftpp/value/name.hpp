@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/fixed_string.hpp>
@@ -84,14 +85,48 @@ private:
     }
 };
 
+// A chain, set or map name given as a template argument is checked by the compiler. Each
+// rule fires a named assertion whose message is the rule's sentence, so that it stands on
+// the first error line with g++ and clang++ alike (a failed consteval call puts it in a
+// note with clang), and the name itself shows in the assertion's template argument.
 namespace detail {
-// A chain, set or map name given as a template argument: checked by the compiler.
 template <fixed_string Name>
-consteval bool check_name_literal() {
-    error e = check_name(Name.view());
-    if (e.broken) raise(e);
-    return true;
-}
+inline constexpr bool name_is_refused_v = false;
+}  // namespace detail
+template <fixed_string Name>
+struct assert_a_name_is_1_to_255_bytes_t {
+    static_assert(detail::name_is_refused_v<Name>, "a table, chain or set name is 1 to 255 bytes");
+    static constexpr bool value = false;
+};
+template <fixed_string Name>
+struct assert_a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash_t {
+    static_assert(detail::name_is_refused_v<Name>,
+                  "a table, chain or set name starts with a letter or '_', then letters, digits, '_' or '-' "
+                  "(nft cannot quote names)");
+    static constexpr bool value = false;
+};
+template <fixed_string Name>
+struct assert_a_name_may_not_be_an_nft_keyword_t {
+    static_assert(detail::name_is_refused_v<Name>,
+                  "a table, chain or set name may not be an nft keyword such as accept, ip, log or set: "
+                  "choose another name");
+    static constexpr bool value = false;
+};
+
+namespace detail {
+struct name_is_valid_t {};
+// The assertion of the first rule the name breaks, or name_is_valid_t. Check a name with
+// `static_assert(sizeof(detail::name_check_t<Name>))`: completing the type fires its
+// assertion, one error and no other (a failed check inside a constexpr function would make
+// clang report the caller's static_assert as well).
+template <fixed_string Name, const rule* Broken = check_name(Name.view()).broken>
+using name_check_t = std::conditional_t<
+    Broken == &rules::a_name_is_1_to_255_bytes, assert_a_name_is_1_to_255_bytes_t<Name>,
+    std::conditional_t<
+        Broken == &rules::a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash,
+        assert_a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash_t<Name>,
+        std::conditional_t<Broken == &rules::a_name_may_not_be_an_nft_keyword,
+                           assert_a_name_may_not_be_an_nft_keyword_t<Name>, name_is_valid_t>>>;
 }  // namespace detail
 
 }  // namespace nftpp
