@@ -1,12 +1,28 @@
 // The process runner against a helper program: big input, floods on stderr, timeouts,
-// early exits, missing binaries, leaked descriptors, EINTR.
+// early exits, missing binaries, leaked descriptors, EINTR, a lost exit status, process
+// groups, capture limits, timeout edge cases, the environment, poll failures and the
+// fallback without pidfd.
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <unistd.h>
+#if defined(__x86_64__)
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#endif
 
 #include <chrono>
+#include <cstddef>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
+#include <thread>
+
+#include "tools.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -110,3 +126,192 @@ TEST_CASE("signals interrupting the wait are handled (EINTR)", "[exec][process]"
     CHECK(r.err.size() == (1u << 20));
     CHECK(r2.succeeded());
 }
+
+namespace {
+// Restores a signal's disposition when the test ends, also when it fails.
+struct signal_disposition {
+    int sig;
+    struct sigaction old {};
+    signal_disposition(int s, void (*handler)(int)) : sig(s) {
+        struct sigaction sa {};
+        sa.sa_handler = handler;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sig, &sa, &old);
+    }
+    ~signal_disposition() { sigaction(sig, &old, nullptr); }
+};
+
+// True when the process `pid` ends within `limit`; kills it otherwise (no stray processes).
+bool ends_within(pid_t pid, std::chrono::milliseconds limit) {
+    const int fd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+    if (fd < 0) return errno == ESRCH;  // already gone
+    pollfd p{fd, POLLIN, 0};
+    int r;
+    while ((r = ::poll(&p, 1, static_cast<int>(limit.count()))) < 0 && errno == EINTR) {
+    }
+    ::close(fd);
+    if (r == 1) return true;
+    ::kill(pid, SIGKILL);
+    return false;
+}
+
+pid_t first_line_pid(const std::string& out) { return static_cast<pid_t>(std::atoi(out.c_str())); }
+}  // namespace
+
+TEST_CASE("a lost exit status is a failure, not exit code 0 (SIGCHLD ignored)", "[exec][process]") {
+    process_result r;
+    {
+        signal_disposition ignore(SIGCHLD, SIG_IGN);  // the kernel reaps children itself: waitpid says ECHILD
+        r = run_child({"exit", "0"});
+    }
+    CHECK(r.wait_failed);
+    CHECK(r.wait_errno == ECHILD);
+    CHECK_FALSE(r.succeeded());
+    CHECK_FALSE(r.timed_out);
+    CHECK(r.failure.find("SIGCHLD") != std::string::npos);
+}
+
+TEST_CASE("a timeout kills the child's whole process group", "[exec][process][group]") {
+    // the grandchild holds stdout and stderr open; killing only the child would leave it
+    const auto r = run_child({"grandchild_sleep"}, {}, 1s);
+    CHECK(r.timed_out);
+    CHECK(r.term_signal == SIGKILL);
+    REQUIRE_FALSE(r.out.empty());
+    CHECK(ends_within(first_line_pid(r.out), 5s));
+}
+
+TEST_CASE("a child that exited before the deadline is not reported as timed out", "[exec][process][group]") {
+    // the child exits 0 at once; its grandchild keeps the pipes open past the deadline
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = run_child({"grandchild_exit"}, {}, 1s);
+    CHECK(std::chrono::steady_clock::now() - start < 10s);
+    CHECK_FALSE(r.timed_out);
+    CHECK(r.exit_code == 0);
+    CHECK(r.descendants_killed);
+    CHECK(r.succeeded());
+    REQUIRE_FALSE(r.out.empty());
+    CHECK(ends_within(first_line_pid(r.out), 5s));
+}
+
+TEST_CASE("captured output is capped, the rest drained and dropped", "[exec][process][cap]") {
+    process_request req{{child, "flood_stderr", std::to_string(4u << 20)}, std::string(1u << 20, 'c'), 20s};
+    req.capture_limit = 1u << 20;
+    const auto r = run_process(req);
+    REQUIRE(r.succeeded());  // the child could write all of it: it was drained
+    CHECK(r.err.size() == (1u << 20));
+    CHECK(r.err_truncated);
+    CHECK(r.out == std::to_string(1u << 20) + "\n");
+    CHECK_FALSE(r.out_truncated);
+
+    const auto flood = run_child({"flood_stdout", std::to_string(20u << 20)});  // the default: 16 MiB each
+    REQUIRE(flood.succeeded());
+    CHECK(flood.out.size() == default_capture_limit);
+    CHECK(flood.out_truncated);
+    CHECK_FALSE(flood.err_truncated);
+}
+
+TEST_CASE("a zero or negative timeout is a caller error, and nothing runs", "[exec][process][timeout]") {
+    nftpp_test::temp_dir dir;
+    const std::string mark = dir.file("ran");
+    for (const auto t : {0ms, -1ms, std::chrono::milliseconds::min()}) {
+        const auto r = run_child({"touch", mark}, {}, t);
+        CHECK(r.spawn_failed);
+        CHECK(r.spawn_errno == EINVAL);
+        CHECK(r.failure.find("timeout must be greater than 0") != std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(mark));
+    CHECK(run_child({"touch", mark}, {}, 10s).succeeded());  // the same request with a timeout runs
+    CHECK(std::filesystem::exists(mark));
+}
+
+TEST_CASE("huge timeouts are clamped, not overflowed", "[exec][process][timeout]") {
+    // deadline = now + timeout would overflow steady_clock: the child would look timed out at once
+    for (const auto t : {std::chrono::milliseconds::max(), std::chrono::milliseconds(std::chrono::hours(24 * 365 * 100))}) {
+        const auto r = run_child({"sleep_ms", "50"}, {}, t);
+        CHECK_FALSE(r.timed_out);
+        CHECK(r.succeeded());
+    }
+}
+
+TEST_CASE("the child gets exactly the environment asked for", "[exec][process][env]") {
+    ::setenv("NFTPP_TEST_INHERITED", "yes", 1);
+    process_request req{{child, "print_env"}, {}, 10s};
+    const auto inherited = run_process(req);
+    req.env = std::vector<std::string>{"PATH=/usr/bin", "LC_ALL=C"};
+    const auto clean = run_process(req);
+    req.env = std::vector<std::string>{};
+    const auto empty = run_process(req);
+    ::unsetenv("NFTPP_TEST_INHERITED");
+    REQUIRE(inherited.succeeded());
+    CHECK(inherited.out.find("NFTPP_TEST_INHERITED=yes\n") != std::string::npos);
+    REQUIRE(clean.succeeded());
+    CHECK(clean.out == "PATH=/usr/bin\nLC_ALL=C\n");
+    REQUIRE(empty.succeeded());
+    CHECK(empty.out.empty());
+}
+
+#if defined(__x86_64__)
+namespace {
+// In the calling thread only (seccomp filters are per thread, and inherited by the
+// children it spawns): the given syscalls fail with `error`.
+bool fail_syscalls_in_this_thread(std::initializer_list<long> nrs, int error) {
+    std::vector<sock_filter> f{
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+    };
+    for (long nr : nrs) {
+        f.push_back(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<__u32>(nr), 0, 1));
+        f.push_back(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (static_cast<__u32>(error) & SECCOMP_RET_DATA)));
+    }
+    f.push_back(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+    sock_fprog prog{static_cast<unsigned short>(f.size()), f.data()};
+    return ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 && ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0;
+}
+}  // namespace
+
+TEST_CASE("a poll error kills the child at once and is reported", "[exec][process][poll]") {
+    bool filtered = false;
+    process_result r;
+    auto elapsed = std::chrono::steady_clock::duration{};
+    std::thread t([&] {
+        filtered = fail_syscalls_in_this_thread({SYS_poll, SYS_ppoll}, ENOMEM);
+        if (!filtered) return;
+        const auto start = std::chrono::steady_clock::now();
+        r = run_child({"sleep_ms", "-1"}, {}, 20s);
+        elapsed = std::chrono::steady_clock::now() - start;
+    });
+    t.join();
+    REQUIRE(filtered);
+    CHECK(r.io_failed);
+    CHECK(r.io_errno == ENOMEM);
+    CHECK_FALSE(r.timed_out);
+    CHECK(r.term_signal == SIGKILL);
+    CHECK_FALSE(r.succeeded());
+    CHECK(r.failure.find("poll failed") != std::string::npos);
+    CHECK(elapsed < 5s);  // not left running until the 20 s deadline
+}
+
+TEST_CASE("without pidfd_open the runner falls back to waiting with WNOHANG", "[exec][process][pidfd]") {
+    bool filtered = false;
+    process_result exited, slept, killed, lost;
+    std::thread t([&] {
+        filtered = fail_syscalls_in_this_thread({SYS_pidfd_open}, ENOSYS);
+        if (!filtered) return;
+        exited = run_child({"exit", "3"});
+        slept = run_child({"sleep_ms", "100"});
+        killed = run_child({"sleep_ms", "-1"}, {}, 300ms);
+        signal_disposition ignore(SIGCHLD, SIG_IGN);
+        lost = run_child({"exit", "0"});
+    });
+    t.join();
+    REQUIRE(filtered);
+    CHECK(exited.exit_code == 3);
+    CHECK(slept.succeeded());
+    CHECK(killed.timed_out);
+    CHECK(killed.term_signal == SIGKILL);
+    CHECK(lost.wait_failed);
+    CHECK_FALSE(lost.succeeded());
+}
+#endif

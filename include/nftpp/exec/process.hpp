@@ -1,26 +1,40 @@
 #pragma once
-// run_process: spawn a program from an argv array (never a shell), feed it stdin, capture
+// run_process: spawn a program from an argv array (never a shell), give it stdin, capture
 // stdout and stderr, wait with a timeout that kills and reaps it.
+//   * stdin is an in-memory file (memfd) that holds the whole input before the child
+//     starts: the child reads all of it even if the caller dies meanwhile (never a
+//     truncated script), and no write can block the caller or raise SIGPIPE in it;
 //   * descriptors: the pipes are close-on-exec and the child gets only 0, 1 and 2
 //     (everything from 3 up is closed at spawn), so nothing of the caller leaks into it;
-//   * no deadlock: stdin is written while stdout and stderr are drained, in one poll loop,
-//     so a script larger than a pipe buffer and a child flooding stderr both work;
-//   * a child that exits without reading its stdin does not kill the caller with SIGPIPE:
-//     SIGPIPE is blocked in the calling thread while writing and any pending one is
-//     consumed before the mask is restored; the caller's disposition never changes;
+//   * environment: exactly `env` when given (executors pass tool_environment()), else the
+//     caller's;
+//   * no deadlock: stdout and stderr are drained in one poll loop, so a child flooding
+//     either works; each is captured up to `capture_limit` bytes, the rest is read and
+//     discarded (out_truncated / err_truncated), so a flood cannot exhaust memory;
+//   * the child runs in its own process group: on a timeout or an I/O failure the whole
+//     group is killed, so descendants that hold the pipes die too;
+//   * the child's end is watched through a pidfd (a 1 ms WNOHANG loop where the kernel
+//     has none); a child that exited before the deadline is reported as exited even if a
+//     descendant kept the pipes open until then (descendants_killed);
+//   * a lost exit status (waitpid fails, e.g. ECHILD because SIGCHLD is ignored) is a
+//     failure (wait_failed), never "exit code 0";
+//   * the timeout must be positive; above max_process_timeout it is clamped;
 //   * EINTR is retried everywhere.
 #include <fcntl.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstddef>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,22 +43,39 @@ extern char** environ;
 
 namespace nftpp::exec {
 
+// Bytes of stdout and of stderr kept by default (each); the rest is read and dropped.
+inline constexpr std::size_t default_capture_limit = std::size_t{16} << 20;
+// Longer timeouts are clamped to this (24 days: it fits poll's int milliseconds).
+inline constexpr std::chrono::milliseconds max_process_timeout = std::chrono::hours(24 * 24);
+
 struct process_request {
     std::vector<std::string> argv;  // argv[0] is an absolute path
     std::string stdin_data;
-    std::chrono::milliseconds timeout{30000};
+    std::chrono::milliseconds timeout{30000};  // must be > 0
+    std::optional<std::vector<std::string>> env = std::nullopt;  // the child's whole environment ("NAME=value"); unset: the caller's
+    std::size_t capture_limit = default_capture_limit;  // per stream
 };
 
 struct process_result {
     int exit_code = -1;       // when the child exited normally
     int term_signal = 0;      // when a signal ended it
-    bool timed_out = false;   // killed after the timeout
-    bool spawn_failed = false;
+    bool timed_out = false;   // still running at the deadline: its group was killed
+    bool spawn_failed = false;  // nothing ran (also for an invalid request: spawn_errno EINVAL)
     int spawn_errno = 0;
+    bool wait_failed = false;  // the child ran but its exit status was lost (wait_errno)
+    int wait_errno = 0;
+    bool io_failed = false;    // poll or read failed (io_errno): the child's group was killed
+    int io_errno = 0;
+    bool out_truncated = false;  // more than capture_limit bytes: the rest was dropped
+    bool err_truncated = false;
+    bool descendants_killed = false;  // the child exited, but descendants held its pipes until the deadline
+    std::string failure;  // one sentence when spawn, wait or I/O failed
     std::string out;
     std::string err;
 
-    [[nodiscard]] bool succeeded() const noexcept { return !spawn_failed && !timed_out && term_signal == 0 && exit_code == 0; }
+    [[nodiscard]] bool succeeded() const noexcept {
+        return !spawn_failed && !timed_out && !wait_failed && !io_failed && term_signal == 0 && exit_code == 0;
+    }
 };
 
 namespace detail {
@@ -56,182 +87,242 @@ public:
     fd_guard(const fd_guard&) = delete;
     fd_guard& operator=(const fd_guard&) = delete;
     [[nodiscard]] int get() const noexcept { return fd_; }
-    void reset() noexcept {
+    void reset(int fd = -1) noexcept {
         if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
+        fd_ = fd;
     }
 
 private:
     int fd_;
 };
 
-// Blocks SIGPIPE in this thread for its lifetime; consumes a pending one before restoring.
-class sigpipe_blocker {
+class spawn_setup {
 public:
-    sigpipe_blocker() noexcept {
-        sigemptyset(&pipe_);
-        sigaddset(&pipe_, SIGPIPE);
-        sigset_t pending;
-        sigpending(&pending);
-        was_pending_ = sigismember(&pending, SIGPIPE) == 1;
-        pthread_sigmask(SIG_BLOCK, &pipe_, &old_);
+    spawn_setup() noexcept {
+        fa_ok_ = posix_spawn_file_actions_init(&fa_) == 0;
+        attr_ok_ = posix_spawnattr_init(&attr_) == 0;
     }
-    ~sigpipe_blocker() {
-        if (!was_pending_) {
-            const timespec zero{0, 0};
-            while (sigtimedwait(&pipe_, nullptr, &zero) < 0 && errno == EINTR) {
-            }
-        }
-        pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+    ~spawn_setup() {
+        if (fa_ok_) posix_spawn_file_actions_destroy(&fa_);
+        if (attr_ok_) posix_spawnattr_destroy(&attr_);
     }
-    sigpipe_blocker(const sigpipe_blocker&) = delete;
-    sigpipe_blocker& operator=(const sigpipe_blocker&) = delete;
+    spawn_setup(const spawn_setup&) = delete;
+    spawn_setup& operator=(const spawn_setup&) = delete;
+
+    // 0 or the error number of the first step that failed.
+    [[nodiscard]] int prepare(int in, int out, int err) noexcept {
+        if (!fa_ok_ || !attr_ok_) return ENOMEM;
+        int rc = 0;
+        if (!rc) rc = posix_spawn_file_actions_adddup2(&fa_, in, 0);
+        if (!rc) rc = posix_spawn_file_actions_adddup2(&fa_, out, 1);
+        if (!rc) rc = posix_spawn_file_actions_adddup2(&fa_, err, 2);
+        if (!rc) rc = posix_spawn_file_actions_addclosefrom_np(&fa_, 3);
+        // default signal handling, an empty mask, and a process group of its own
+        sigset_t all, none;
+        sigfillset(&all);
+        sigemptyset(&none);
+        if (!rc) rc = posix_spawnattr_setsigdefault(&attr_, &all);
+        if (!rc) rc = posix_spawnattr_setsigmask(&attr_, &none);
+        if (!rc) rc = posix_spawnattr_setpgroup(&attr_, 0);
+        if (!rc) rc = posix_spawnattr_setflags(&attr_, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP);
+        return rc;
+    }
+    posix_spawn_file_actions_t* actions() noexcept { return &fa_; }
+    posix_spawnattr_t* attributes() noexcept { return &attr_; }
 
 private:
-    sigset_t pipe_{}, old_{};
-    bool was_pending_ = false;
+    posix_spawn_file_actions_t fa_{};
+    posix_spawnattr_t attr_{};
+    bool fa_ok_ = false, attr_ok_ = false;
 };
 
-inline bool make_pipe(int fds[2]) noexcept { return ::pipe2(fds, O_CLOEXEC) == 0; }
+// A memfd holding `data`, positioned at its start; -1 with errno on failure.
+inline int stdin_file(std::string_view data) noexcept {
+    const int fd = ::memfd_create("nftpp-stdin", MFD_CLOEXEC);
+    if (fd < 0) return -1;
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t w = ::write(fd, data.data() + done, data.size() - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+            const int e = w < 0 ? errno : EIO;
+            ::close(fd);
+            errno = e;
+            return -1;
+        }
+        done += static_cast<std::size_t>(w);
+    }
+    if (::lseek(fd, 0, SEEK_SET) != 0) {
+        const int e = errno;
+        ::close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+// A pidfd for the child, or -1 (no pidfd_open here: the caller polls with WNOHANG).
+inline int open_pidfd(pid_t pid) noexcept {
+#ifdef SYS_pidfd_open
+    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+#else
+    (void)pid;
+    return -1;
+#endif
+}
+
+inline std::string errno_text(int e) { return std::strerror(e); }
 
 }  // namespace detail
 
 inline process_result run_process(const process_request& req) {
     using clock = std::chrono::steady_clock;
     process_result res;
-    if (req.argv.empty() || req.argv[0].empty() || req.argv[0][0] != '/') {
+    const auto refuse = [&](int e, std::string why) {
         res.spawn_failed = true;
-        res.spawn_errno = EINVAL;
+        res.spawn_errno = e;
+        res.failure = std::move(why);
         return res;
-    }
-    int in_fds[2], out_fds[2], err_fds[2];
-    if (!detail::make_pipe(in_fds)) {
-        res.spawn_failed = true;
-        res.spawn_errno = errno;
-        return res;
-    }
-    detail::fd_guard in_r(in_fds[0]), in_w(in_fds[1]);
-    if (!detail::make_pipe(out_fds)) {
-        res.spawn_failed = true;
-        res.spawn_errno = errno;
-        return res;
-    }
+    };
+    if (req.argv.empty() || req.argv[0].empty())
+        return refuse(EINVAL, "argv is empty: give the program's absolute path as argv[0]");
+    if (req.argv[0][0] != '/')
+        return refuse(EINVAL, "argv[0] \"" + req.argv[0] +
+                                  "\" is not an absolute path: give the full path (run_process never searches PATH)");
+    if (req.timeout <= std::chrono::milliseconds::zero())
+        return refuse(EINVAL, "the timeout must be greater than 0 ms (got " + std::to_string(req.timeout.count()) + " ms)");
+    const auto timeout = std::min(req.timeout, max_process_timeout);
+
+    const auto refuse_errno = [&](std::string_view what) {
+        const int e = errno;
+        return refuse(e, std::string(what) + ": " + detail::errno_text(e));
+    };
+    detail::fd_guard in(detail::stdin_file(req.stdin_data));
+    if (in.get() < 0) return refuse_errno("could not create the child's stdin (memfd_create)");
+    int out_fds[2], err_fds[2];
+    if (::pipe2(out_fds, O_CLOEXEC) != 0) return refuse_errno("pipe2 failed");
     detail::fd_guard out_r(out_fds[0]), out_w(out_fds[1]);
-    if (!detail::make_pipe(err_fds)) {
-        res.spawn_failed = true;
-        res.spawn_errno = errno;
-        return res;
-    }
+    if (::pipe2(err_fds, O_CLOEXEC) != 0) return refuse_errno("pipe2 failed");
     detail::fd_guard err_r(err_fds[0]), err_w(err_fds[1]);
 
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, in_r.get(), 0);
-    posix_spawn_file_actions_adddup2(&fa, out_w.get(), 1);
-    posix_spawn_file_actions_adddup2(&fa, err_w.get(), 2);
-    posix_spawn_file_actions_addclosefrom_np(&fa, 3);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    // the child starts with default signal handling and an empty mask
-    sigset_t all, none;
-    sigfillset(&all);
-    sigemptyset(&none);
-    posix_spawnattr_setsigdefault(&attr, &all);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    detail::spawn_setup setup;
+    if (const int rc = setup.prepare(in.get(), out_w.get(), err_w.get()); rc != 0)
+        return refuse(rc, "could not prepare posix_spawn: " + detail::errno_text(rc));
 
     std::vector<char*> args;
     args.reserve(req.argv.size() + 1);
     for (const auto& a : req.argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
+    std::vector<char*> envp;
+    if (req.env) {
+        envp.reserve(req.env->size() + 1);
+        for (const auto& e : *req.env) envp.push_back(const_cast<char*>(e.c_str()));
+        envp.push_back(nullptr);
+    }
 
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, args[0], &fa, &attr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    posix_spawnattr_destroy(&attr);
-    if (rc != 0) {
-        res.spawn_failed = true;
-        res.spawn_errno = rc;
-        return res;
-    }
-    in_r.reset();
+    const int rc = posix_spawn(&pid, args[0], setup.actions(), setup.attributes(), args.data(), req.env ? envp.data() : environ);
+    if (rc != 0) return refuse(rc, "could not start " + req.argv[0] + ": " + detail::errno_text(rc));
+    in.reset();
     out_w.reset();
     err_w.reset();
-    ::fcntl(in_w.get(), F_SETFL, ::fcntl(in_w.get(), F_GETFL) | O_NONBLOCK);
 
-    const auto deadline = clock::now() + req.timeout;
-    std::size_t written = 0;
-    bool in_open = true, out_open = true, err_open = true;
-    if (req.stdin_data.empty()) {
-        in_w.reset();
-        in_open = false;
-    }
-    {
-        detail::sigpipe_blocker block;
-        char buf[65536];
-        while (out_open || err_open || in_open) {
-            const auto now = clock::now();
-            if (now >= deadline) {
-                res.timed_out = true;
-                break;
+    detail::fd_guard pidfd(detail::open_pidfd(pid));
+    const auto deadline = clock::now() + timeout;
+    bool out_open = true, err_open = true;
+    bool child_done = false;  // exited (a zombie we still have to reap) or lost (wait_failed)
+    bool deadline_hit = false;
+
+    // Has the child ended? Peeks without reaping, so its pid (and process group) stay ours.
+    const auto peek = [&] {
+        siginfo_t si{};
+        for (;;) {
+            if (::waitid(P_PID, static_cast<id_t>(pid), &si, WEXITED | WNOHANG | WNOWAIT) == 0) {
+                if (si.si_pid == pid) child_done = true;
+                return;
             }
-            const int wait_ms = static_cast<int>(
-                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1);
-            pollfd p[3];
-            nfds_t n = 0;
-            int in_i = -1, out_i = -1, err_i = -1;
-            if (in_open) { in_i = static_cast<int>(n); p[n++] = {in_w.get(), POLLOUT, 0}; }
-            if (out_open) { out_i = static_cast<int>(n); p[n++] = {out_r.get(), POLLIN, 0}; }
-            if (err_open) { err_i = static_cast<int>(n); p[n++] = {err_r.get(), POLLIN, 0}; }
-            const int ready = ::poll(p, n, wait_ms);
-            if (ready < 0) {
-                if (errno == EINTR) continue;
-                break;
-            }
-            if (in_i >= 0 && p[in_i].revents) {
-                const ssize_t w = ::write(in_w.get(), req.stdin_data.data() + written, req.stdin_data.size() - written);
-                if (w > 0) written += static_cast<std::size_t>(w);
-                if ((w < 0 && errno != EINTR && errno != EAGAIN) || written == req.stdin_data.size() ||
-                    (p[in_i].revents & (POLLERR | POLLHUP))) {
-                    in_w.reset();  // done, or the child stopped reading (EPIPE): close our end
-                    in_open = false;
-                }
-            }
-            auto drain = [&](int idx, detail::fd_guard& fd, bool& open, std::string& sink) {
-                if (idx < 0 || !p[idx].revents) return;
-                const ssize_t r = ::read(fd.get(), buf, sizeof buf);
-                if (r > 0) sink.append(buf, static_cast<std::size_t>(r));
-                else if (r == 0 || (errno != EINTR && errno != EAGAIN)) open = false;
-            };
-            drain(out_i, out_r, out_open, res.out);
-            drain(err_i, err_r, err_open, res.err);
+            if (errno == EINTR) continue;
+            res.wait_failed = true;
+            res.wait_errno = errno;
+            child_done = true;
+            return;
         }
-    }
-    in_w.reset();
-    // Reap: wait until the deadline, then kill.
-    int status = 0;
-    for (;;) {
-        if (res.timed_out) {
-            ::kill(pid, SIGKILL);
-            while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-            }
+    };
+
+    char buf[65536];
+    const auto drain = [&](int fd, bool& open, std::string& sink, bool& truncated) {
+        const ssize_t r = ::read(fd, buf, sizeof buf);
+        if (r > 0) {
+            const std::size_t n = static_cast<std::size_t>(r);
+            const std::size_t room = sink.size() < req.capture_limit ? req.capture_limit - sink.size() : 0;
+            sink.append(buf, std::min(n, room));
+            if (n > room) truncated = true;
+        } else if (r == 0) {
+            open = false;
+        } else if (errno != EINTR && errno != EAGAIN) {
+            res.io_failed = true;
+            res.io_errno = errno;
+            res.failure = "reading the child's output failed: " + detail::errno_text(res.io_errno);
+        }
+    };
+
+    while ((out_open || err_open || !child_done) && !res.io_failed) {
+        const auto now = clock::now();
+        if (now >= deadline) {
+            deadline_hit = true;
             break;
         }
-        const pid_t w = ::waitpid(pid, &status, WNOHANG);
-        if (w == pid) break;
-        if (w < 0 && errno != EINTR) break;
-        if (clock::now() >= deadline) {
-            res.timed_out = true;
-            continue;
+        auto wait = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
+        if (!child_done && pidfd.get() < 0)  // no pidfd: look again soon
+            wait = std::min(wait, std::chrono::milliseconds(out_open || err_open ? 10 : 1));
+        pollfd p[3];
+        nfds_t n = 0;
+        int out_i = -1, err_i = -1, pid_i = -1;
+        if (out_open) { out_i = static_cast<int>(n); p[n++] = {out_r.get(), POLLIN, 0}; }
+        if (err_open) { err_i = static_cast<int>(n); p[n++] = {err_r.get(), POLLIN, 0}; }
+        if (!child_done && pidfd.get() >= 0) { pid_i = static_cast<int>(n); p[n++] = {pidfd.get(), POLLIN, 0}; }
+        const int ready = ::poll(p, n, static_cast<int>(wait.count()));
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            res.io_failed = true;
+            res.io_errno = errno;
+            res.failure = "poll failed: " + detail::errno_text(res.io_errno);
+            break;
         }
-        const timespec pause{0, 1'000'000};  // 1 ms
-        ::nanosleep(&pause, nullptr);
+        if (out_i >= 0 && p[out_i].revents) drain(out_r.get(), out_open, res.out, res.out_truncated);
+        if (err_i >= 0 && p[err_i].revents && !res.io_failed) drain(err_r.get(), err_open, res.err, res.err_truncated);
+        if (!child_done && (pid_i < 0 || p[pid_i].revents)) peek();
     }
-    if (!res.timed_out) {
-        if (WIFEXITED(status)) res.exit_code = WEXITSTATUS(status);
-        else if (WIFSIGNALED(status)) res.term_signal = WTERMSIG(status);
-    } else {
-        res.term_signal = SIGKILL;
+    if (!child_done) peek();  // it may have ended just as the deadline passed
+    if (!child_done) {
+        res.timed_out = deadline_hit;
+        if (::kill(-pid, SIGKILL) != 0) ::kill(pid, SIGKILL);
+    } else if (out_open || err_open) {
+        // the child is gone, but descendants still hold its pipes
+        if (!res.wait_failed) ::kill(-pid, SIGKILL);  // the zombie keeps the group id ours
+        res.descendants_killed = deadline_hit;
+    }
+    if (!res.wait_failed) {
+        int status = 0;
+        pid_t w;
+        while ((w = ::waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
+        }
+        if (w == pid) {
+            if (WIFEXITED(status)) {
+                res.exit_code = WEXITSTATUS(status);
+                res.timed_out = false;  // it exited by itself after all
+            } else if (WIFSIGNALED(status)) {
+                res.term_signal = WTERMSIG(status);
+            }
+        } else {
+            res.wait_failed = true;
+            res.wait_errno = errno;
+        }
+    }
+    if (res.wait_failed) {
+        if (!res.failure.empty()) res.failure += "; ";
+        res.failure += "waitpid failed: " + detail::errno_text(res.wait_errno) +
+                       " (is SIGCHLD ignored, or did another part of the program reap the child?): its exit status is unknown";
     }
     return res;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Finding tools we are willing to run as root: only at fixed absolute paths (never through
 // PATH), and only if the file is a regular file owned by root that neither its group nor
-// others can write. Anything else is refused, each case with its own status.
+// others can write. Anything else is refused, each case with its own status. The tools
+// run with tool_environment(), not the caller's environment.
 #include <sys/stat.h>
 
 #include <array>
@@ -9,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nftpp::exec {
 
@@ -66,5 +68,12 @@ inline constexpr std::array<std::string_view, 3> nft_candidates{"/usr/sbin/nft",
 inline constexpr std::array<std::string_view, 4> nsenter_candidates{"/usr/bin/nsenter", "/bin/nsenter", "/usr/sbin/nsenter",
                                                                     "/sbin/nsenter"};
 inline constexpr std::array<std::string_view, 4> ip_candidates{"/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"};
+
+// The whole environment nft, nsenter and ip get: a fixed PATH and the C locale, so their
+// messages are stable (the executors read them) and nothing such as LD_PRELOAD or
+// NFT_* of the caller reaches a tool that runs as root.
+[[nodiscard]] inline std::vector<std::string> tool_environment() {
+    return {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C"};
+}
 
 }  // namespace nftpp::exec

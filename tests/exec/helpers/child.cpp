@@ -5,9 +5,17 @@
 //   flood_stderr N    write N bytes to stderr, then read stdin and print its length
 //   ignore_stdin      exit 0 at once without reading stdin
 //   list_fds          print the open descriptors, one per line
+//   flood_stdout N    write N bytes to stdout, exit 0
+//   print_env         print the environment, one NAME=value a line
+//   touch PATH        create the file PATH, exit 0
+//   grandchild_sleep  fork a grandchild that sleeps 30 s holding stdout and stderr, print
+//                     its pid, then sleep until killed
+//   grandchild_exit   the same, but exit 0 at once after printing the pid
 #include <dirent.h>
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -25,6 +33,32 @@ static long count_stdin() {
     }
 }
 
+extern char** environ;
+
+static bool write_all(int fd, long n) {
+    std::vector<char> block(65536, 'o');
+    for (long done = 0; done < n;) {
+        const long chunk = std::min<long>(n - done, static_cast<long>(block.size()));
+        const ssize_t w = write(fd, block.data(), static_cast<std::size_t>(chunk));
+        if (w <= 0) return false;
+        done += w;
+    }
+    return true;
+}
+
+// Forks a grandchild that holds our stdout and stderr for 30 s; prints its pid.
+static bool start_grandchild() {
+    const pid_t g = fork();
+    if (g < 0) return false;
+    if (g == 0) {
+        sleep(30);
+        _exit(0);
+    }
+    std::printf("%d\n", static_cast<int>(g));
+    std::fflush(stdout);
+    return true;
+}
+
 int main(int argc, char** argv) {
     if (argc < 2) return 100;
     const std::string mode = argv[1];
@@ -40,18 +74,27 @@ int main(int argc, char** argv) {
     }
     if (mode == "exit") return std::atoi(argv[2]);
     if (mode == "flood_stderr") {
-        const long n = std::atol(argv[2]);
-        std::vector<char> block(65536, 'e');
-        for (long done = 0; done < n;) {
-            const long chunk = std::min<long>(n - done, static_cast<long>(block.size()));
-            const ssize_t w = write(2, block.data(), static_cast<std::size_t>(chunk));
-            if (w <= 0) return 101;
-            done += w;
-        }
+        if (!write_all(2, std::atol(argv[2]))) return 101;
         std::printf("%ld\n", count_stdin());
         return 0;
     }
     if (mode == "ignore_stdin") return 0;
+    if (mode == "flood_stdout") return write_all(1, std::atol(argv[2])) ? 0 : 101;
+    if (mode == "print_env") {
+        for (char** e = environ; *e; ++e) std::printf("%s\n", *e);
+        return 0;
+    }
+    if (mode == "touch") {
+        const int fd = open(argv[2], O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+        if (fd < 0) return 103;
+        close(fd);
+        return 0;
+    }
+    if (mode == "grandchild_sleep") {
+        if (!start_grandchild()) return 104;
+        for (;;) pause();
+    }
+    if (mode == "grandchild_exit") return start_grandchild() ? 0 : 104;
     if (mode == "list_fds") {
         DIR* d = opendir("/proc/self/fd");
         if (!d) return 102;
