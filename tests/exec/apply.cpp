@@ -1,5 +1,7 @@
 // Real applies in throwaway namespaces: apply, list, replace, delete, atomicity, error
 // mapping, concurrency, and the host's ruleset left alone.
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <thread>
 
@@ -27,6 +29,7 @@ TEST_CASE("apply, list, replace and delete", "[exec][netns]") {
     REQUIRE(ns.ok());
     auto ex = ns.executor();
     REQUIRE(ex.apply(render(ruleset(replace(filter_table(22))))).ok());
+    CHECK(ex.processes_per_operation() == 2);  // nsenter, then the nft it execs
     auto listed = ex.list_table_json(family::inet, "t");
     REQUIRE(listed.ok());
     CHECK(listed.out.find("\"dport\"") != std::string::npos);
@@ -46,8 +49,8 @@ TEST_CASE("apply, list, replace and delete", "[exec][netns]") {
     const auto v = ex.version();
     REQUIRE(v.has_value());
     CHECK(*v >= exec::nft_version{1, 0, 0});
-    CHECK(ex.probe("table inet p {\n\tchain c {\n\t\ttype filter hook output priority 0;\n\t\tct state established accept\n\t}\n}\n"));
-    CHECK_FALSE(ex.probe("table inet p { this is not nft }\n"));
+    CHECK(ex.probe("table inet p {\n\tchain c {\n\t\ttype filter hook output priority 0;\n\t\tct state established accept\n\t}\n}\n").ok());
+    CHECK(ex.probe("table inet p { this is not nft }\n").kind == exec::outcome_kind::rejected);
 }
 
 TEST_CASE("a transaction the kernel refuses at commit changes nothing", "[exec][netns][atomicity]") {
@@ -87,6 +90,38 @@ TEST_CASE("nft's error points back to the table, chain and rule", "[exec][netns]
     REQUIRE(again.messages[0].origin.has_value());
     CHECK(again.messages[0].origin->table == "inet twice");
     CHECK(again.describe().find("table inet twice") != std::string::npos);
+}
+
+TEST_CASE("a refused rule deep in a ruleset is named by table, chain and rule index", "[exec][netns][errors]") {
+    if (!nftpp_test::netns_usable()) return;
+    scratch_netns ns("errrule");
+    REQUIRE(ns.ok());
+    auto ex = ns.executor();
+    // A rate the DSL accepts at run time but the kernel refuses at commit (rate + burst
+    // overflows 64 bits: EOVERFLOW), so nft names the line of rule #2 of chain "out".
+    const std::uint64_t rate = std::numeric_limits<std::uint64_t>::max();
+    const auto t = table<family::inet>("multi",
+        base_chain<"in", filter_chain(hook::input)>(tcp.dport == 22 >> accept, tcp.dport == 23 >> drop),
+        base_chain<"out", filter_chain(hook::output)>(
+            oifname == "lo" >> accept,
+            tcp.dport == 80 >> accept,
+            limit(rate / second) >> accept,
+            tcp.dport == 443 >> accept));
+    const script s = render(ruleset(replace(t)));
+    const std::string before = ex.list_ruleset_json().out;
+    const exec::outcome r = ex.apply(s);
+    INFO(r.describe());
+    REQUIRE(r.kind == exec::outcome_kind::rejected);
+    REQUIRE(r.messages.size() == 1);
+    const auto& m = r.messages[0];
+    CHECK(m.message == "Could not process rule: Value too large for defined data type");
+    CHECK(m.source_line.find("limit rate 18446744073709551615/second accept") != std::string::npos);
+    REQUIRE(m.origin.has_value());
+    CHECK(m.origin->table == "inet multi");
+    CHECK(m.origin->chain == "out");
+    CHECK(m.origin->rule == 2);
+    CHECK(r.describe().find("in table inet multi, chain out, rule #2:") != std::string::npos);
+    CHECK(ex.list_ruleset_json().out == before);  // and nothing was applied
 }
 
 TEST_CASE("two applies into two namespaces at the same time", "[exec][netns][concurrency]") {

@@ -1,5 +1,6 @@
 // The in-process executor has the same outcomes as the process executors.
 #include "golden.hpp"
+#include "tools.hpp"
 
 #if NFTPP_TEST_LIBNFTABLES
 #include <nftpp/exec/libnftables_executor.hpp>
@@ -25,10 +26,34 @@ TEST_CASE("libnftables in-process: apply, list, atomicity, delete", "[exec][libn
     REQUIRE_FALSE(refused.messages.empty());
     CHECK(refused.messages[0].message.find("Operation not supported") != std::string::npos);
     CHECK(ex.list_ruleset_json().out == before);
-    CHECK(ex.probe("table inet p {\n\tchain c {\n\t\ttype filter hook output priority 0;\n\t\tct state new accept\n\t}\n}\n"));
+    CHECK(ex.probe("table inet p {\n\tchain c {\n\t\ttype filter hook output priority 0;\n\t\tct state new accept\n\t}\n}\n").ok());
     CHECK(ex.delete_table(family::inet, "t", exec::absent_table::is_error).ok());
     CHECK(ex.delete_table(family::inet, "t", exec::absent_table::is_error).kind == exec::outcome_kind::table_absent);
     CHECK(exec::libnftables_executor::named("nftpp-test-none").apply(std::string_view("")).kind ==
           exec::outcome_kind::namespace_missing);
+}
+TEST_CASE("libnftables: names and paths are checked as for the process executors", "[exec][libnftables][names]") {
+    using exec::outcome_kind;
+    CHECK(exec::libnftables_executor::named("../x").apply(std::string_view("")).kind == outcome_kind::namespace_invalid);
+    CHECK(exec::libnftables_executor::named("a/b").list_ruleset_json().kind == outcome_kind::namespace_invalid);
+    CHECK(exec::libnftables_executor::at_path("/var/run/netns/..").list_ruleset_json().kind == outcome_kind::namespace_invalid);
+    CHECK(exec::libnftables_executor::at_path("relative").list_ruleset_json().kind == outcome_kind::namespace_invalid);
+    nftpp_test::temp_dir dir;
+    const std::string plain = dir.write("net", "", 0644);
+    CHECK(exec::libnftables_executor::at_path(plain).list_ruleset_json().kind == outcome_kind::namespace_missing);
+    CHECK(exec::libnftables_executor::at_path("/proc/self/ns/mnt").list_ruleset_json().kind == outcome_kind::namespace_invalid);
+    // table names are checked first, before libnftables sees the command (and, should that
+    // ever break, the namespace does not exist: nothing can run on the host)
+    auto here = exec::libnftables_executor::named("nftpp-test-no-such-namespace");
+    CHECK(here.list_table_json(family::inet, "t; flush ruleset").kind == outcome_kind::invalid_name);
+    CHECK(here.delete_table(family::inet, "t\nflush ruleset", exec::absent_table::is_success).kind == outcome_kind::invalid_name);
+}
+
+TEST_CASE("libnftables: a probe nft refuses is rejected", "[exec][libnftables][netns]") {
+    if (!nftpp_test::netns_usable()) return;
+    testing::scratch_netns ns("inprobe");
+    REQUIRE(ns.ok());
+    auto ex = exec::libnftables_executor::named(ns.name());
+    CHECK(ex.probe("table inet p { this is not nft }\n").kind == exec::outcome_kind::rejected);
 }
 #endif

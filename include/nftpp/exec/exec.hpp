@@ -3,8 +3,10 @@
 #include <nftpp/exec/executor.hpp>
 #include <nftpp/exec/host_executor.hpp>
 #include <nftpp/exec/netns_executor.hpp>
+#include <nftpp/exec/netns_path.hpp>
 #include <nftpp/exec/nft_executor.hpp>
 #include <nftpp/exec/nft_version.hpp>
 #include <nftpp/exec/outcome.hpp>
 #include <nftpp/exec/process.hpp>
+#include <nftpp/exec/table_name.hpp>
 #include <nftpp/exec/trust.hpp>

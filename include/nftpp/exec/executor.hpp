@@ -1,9 +1,11 @@
 #pragma once
 // executor: where a script is loaded. Implementations: host_executor (`nft -f -`),
-// netns_executor (`nsenter --net=... -- nft -f -`), and for tests
-// testing::recording_executor. Every operation is one nft process (two with nsenter);
-// apply() is one transaction: all of the script or, on any error, none of it.
+// netns_executor (`nsenter --net=... -- nft -f -`), libnftables_executor (in-process), and
+// for tests testing::recording_executor. Every operation is one nft process (nsenter
+// then nft, with a namespace); apply() is one transaction: all of the script or, on any
+// error, none of it.
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +13,7 @@
 #include <nftpp/core/family.hpp>
 #include <nftpp/exec/nft_version.hpp>
 #include <nftpp/exec/outcome.hpp>
+#include <nftpp/exec/process.hpp>
 #include <nftpp/render/script.hpp>
 
 namespace nftpp::exec {
@@ -28,14 +31,18 @@ public:
     // rules for NAT and reject, jump loops and depth are only refused by a real apply.
     // nftpp's compile-time checks cover those.
     virtual outcome check(const script& s) = 0;
+    // `delete table F NAME`. The name must be a valid nftpp name (an identifier, not an
+    // nft keyword), else invalid_name and nothing runs.
     virtual outcome delete_table(family f, std::string_view name, absent_table when_absent) = 0;
-    // JSON text in outcome.out (`nft -j list ...`).
+    // JSON text in outcome.out (`nft -j list ...`); the name is checked as for delete_table.
     virtual outcome list_table_json(family f, std::string_view name) = 0;
     virtual outcome list_ruleset_json() = 0;
+    // The version of the nft found (`nft --version`), or nothing when it cannot be asked.
     virtual std::optional<nft_version> version() = 0;
-    // True when `nft -c` accepts the text in this context (host or namespace): does the
-    // kernel here support what the text uses?
-    virtual bool probe(std::string_view script_text) = 0;
+    // Does the kernel here (host or namespace) support what the text uses? `nft -c` of the
+    // text in this context: ok = supported, rejected = unsupported; any other kind (nft
+    // missing, namespace gone, timeout) means the question could not be asked.
+    virtual outcome probe(std::string_view script_text) = 0;
 
     outcome apply(std::string_view text) { return apply(script(std::string(text))); }
     outcome check(std::string_view text) { return check(script(std::string(text))); }
@@ -44,7 +51,8 @@ public:
 struct executor_options {
     std::optional<std::string> nft_path;      // instead of the standard paths (still must be trusted)
     std::optional<std::string> nsenter_path;  // likewise
-    std::chrono::milliseconds timeout{30000};
+    std::chrono::milliseconds timeout{30000};  // per operation; must be > 0 (clamped at 24 days)
+    std::size_t capture_limit = default_capture_limit;  // bytes of nft's stdout and of its stderr kept
 };
 
 }  // namespace nftpp::exec

@@ -7,7 +7,9 @@
 // with -lnftables (CMake: the nftables library). libnftables does not report its version:
 // version() is empty — use probe() to ask what the kernel supports. Its errors carry no
 // line number when it reads a buffer, so messages have no origin (the process executors
-// map each error to its rule).
+// map each error to its rule). Names and paths are checked as for netns_executor
+// (netns_path.hpp), table names as for every executor (table_name.hpp). No timeout and
+// no capture limit apply: the work happens in the calling process.
 #if __has_include(<nftables/libnftables.h>)
 #include <fcntl.h>
 #include <sched.h>
@@ -24,6 +26,8 @@
 #include <thread>
 
 #include <nftpp/exec/executor.hpp>
+#include <nftpp/exec/netns_path.hpp>
+#include <nftpp/exec/table_name.hpp>
 
 #define NFTPP_HAS_LIBNFTABLES 1
 
@@ -39,16 +43,22 @@ public:
     // Inside the namespace at `path` (/var/run/netns/NAME, /proc/PID/ns/net).
     [[nodiscard]] static libnftables_executor at_path(std::string path) {
         libnftables_executor e;
+        e.invalid_ = check_netns_path(path);
         e.netns_path_ = std::move(path);
         return e;
     }
+    // A namespace created with `ip netns add NAME`.
     [[nodiscard]] static libnftables_executor named(std::string_view name) {
-        return at_path("/var/run/netns/" + std::string(name));
+        libnftables_executor e;
+        e.invalid_ = check_netns_name(name);
+        e.netns_path_ = std::string(netns_directory) + std::string(name);
+        return e;
     }
 
     outcome apply(const script& s) override { return run(s.text(), false, false, &s); }
     outcome check(const script& s) override { return run(s.text(), true, false, &s); }
     outcome delete_table(family f, std::string_view name, absent_table when_absent) override {
+        if (outcome bad = check_table_name(name); !bad.ok()) return bad;
         outcome o = run("delete table " + std::string(keyword(f)) + " " + std::string(name) + "\n", false, false, nullptr);
         if (o.kind == outcome_kind::rejected && o.err.find("No such file or directory") != std::string::npos) {
             if (when_absent == absent_table::is_success) o = outcome{};
@@ -57,11 +67,12 @@ public:
         return o;
     }
     outcome list_table_json(family f, std::string_view name) override {
+        if (outcome bad = check_table_name(name); !bad.ok()) return bad;
         return run("list table " + std::string(keyword(f)) + " " + std::string(name), false, true, nullptr);
     }
     outcome list_ruleset_json() override { return run("list ruleset", false, true, nullptr); }
     std::optional<nft_version> version() override { return std::nullopt; }
-    bool probe(std::string_view text) override { return run(std::string(text), true, false, nullptr).ok(); }
+    outcome probe(std::string_view text) override { return run(std::string(text), true, false, nullptr); }
 
 private:
     outcome run(const std::string& text, bool dry_run, bool json, const script* s) {
@@ -87,20 +98,22 @@ private:
             }
             nft_ctx_free(ctx);
         };
+        if (!invalid_.ok()) return invalid_;
         if (netns_path_.empty()) {
             body();
             return o;
         }
-        const int fd = ::open(netns_path_.c_str(), O_RDONLY | O_CLOEXEC);
+        if (outcome bad = check_netns_file(netns_path_); !bad.ok()) return bad;
+        const int fd = ::open(netns_path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
         if (fd < 0) {
             o.kind = outcome_kind::namespace_missing;
-            o.detail = "no namespace at " + netns_path_;
+            o.detail = netns_path_ + ": " + std::strerror(errno);
             return o;
         }
         std::thread worker([&] {
             if (::setns(fd, CLONE_NEWNET) != 0) {
-                o.kind = outcome_kind::namespace_invalid;
-                o.detail = netns_path_ + ": setns: " + std::strerror(errno);
+                o.kind = outcome_kind::namespace_enter_failed;
+                o.detail = "setns into " + netns_path_ + " failed: " + std::strerror(errno);
                 return;
             }
             body();
@@ -111,6 +124,7 @@ private:
     }
 
     std::string netns_path_;
+    outcome invalid_;
 };
 
 }  // namespace nftpp::exec

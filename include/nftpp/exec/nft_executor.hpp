@@ -1,7 +1,12 @@
 #pragma once
-// nft_executor: the part host and namespace executors share. It finds a trusted nft (and
-// nsenter when needed) before anything runs, builds argv arrays, and turns nft's exit
-// status and stderr into an outcome.
+// nft_executor: the part host and namespace executors share. It checks the table name,
+// finds a trusted nft (and nsenter when needed) before anything runs, builds argv arrays,
+// runs them with tool_environment(), and turns nft's exit status and stderr into an
+// outcome.
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,6 +14,7 @@
 
 #include <nftpp/exec/executor.hpp>
 #include <nftpp/exec/process.hpp>
+#include <nftpp/exec/table_name.hpp>
 #include <nftpp/exec/trust.hpp>
 
 namespace nftpp::exec {
@@ -22,9 +28,11 @@ public:
     outcome check(const script& s) override { return run_script({"-c", "-f", "-"}, s); }
 
     outcome delete_table(family f, std::string_view name, absent_table when_absent) override {
+        programs_started_ = 0;
+        if (outcome bad = check_table_name(name); !bad.ok()) return bad;
         const std::string text = "delete table " + std::string(keyword(f)) + " " + std::string(name) + "\n";
         outcome o = run_script({"-f", "-"}, script(text));
-        if (!o.ok() && o.kind == outcome_kind::rejected && o.err.find("No such file or directory") != std::string::npos) {
+        if (o.kind == outcome_kind::rejected && o.err.find("No such file or directory") != std::string::npos) {
             if (when_absent == absent_table::is_success) {
                 o = outcome{};
             } else {
@@ -34,6 +42,8 @@ public:
         return o;
     }
     outcome list_table_json(family f, std::string_view name) override {
+        programs_started_ = 0;
+        if (outcome bad = check_table_name(name); !bad.ok()) return bad;
         return run({"-j", "list", "table", std::string(keyword(f)), std::string(name)}, {}, nullptr);
     }
     outcome list_ruleset_json() override { return run({"-j", "list", "ruleset"}, {}, nullptr); }
@@ -43,10 +53,14 @@ public:
         if (!o.ok()) return std::nullopt;
         return nft_version::parse(o.out);
     }
-    bool probe(std::string_view text) override { return run_script({"-c", "-f", "-"}, script(std::string(text))).ok(); }
+    outcome probe(std::string_view text) override { return run_script({"-c", "-f", "-"}, script(std::string(text))); }
 
-    // How many processes the last operation started (1 for the host, 2 with nsenter).
-    [[nodiscard]] int processes_per_operation() const noexcept { return uses_nsenter_ ? 2 : 1; }
+    // The programs the last operation started: 1 on the host (nft); 2 in a namespace
+    // (nsenter, which then execs nft in the same process, one after the other); 1 when
+    // nsenter could not enter the namespace (nft never started); 0 when nothing could
+    // start (a tool missing or untrusted, a bad name, the namespace missing). Never one
+    // per rule.
+    [[nodiscard]] int processes_per_operation() const noexcept { return programs_started_; }
 
 protected:
     explicit nft_executor(const executor_options& o, bool uses_nsenter) : opts_(o), uses_nsenter_(uses_nsenter) {}
@@ -56,57 +70,94 @@ protected:
 
     // Finds nft at the trusted paths (or the explicit one).
     std::pair<std::string, outcome> find_nft() const {
-        tool_lookup t = opts_.nft_path ? tool_lookup{} : find_trusted(nft_candidates);
-        if (opts_.nft_path) {
-            const trust_status s = check_trusted_binary(*opts_.nft_path);
-            if (s == trust_status::trusted) t.path = *opts_.nft_path;
-            t.status = s;
-            t.rejected = *opts_.nft_path;
-        }
-        if (t.path) return {*t.path, outcome{}};
-        outcome o;
-        if (t.status == trust_status::not_found) {
-            o.kind = outcome_kind::nft_not_found;
-            o.detail = opts_.nft_path ? "no file at " + *opts_.nft_path : "no nft at /usr/sbin/nft, /sbin/nft or /usr/bin/nft";
-        } else {
-            o.kind = outcome_kind::nft_untrusted;
-            o.detail = t.rejected + " is " + std::string(to_string(t.status));
-        }
-        return {{}, o};
+        return find_tool(opts_.nft_path, nft_candidates, outcome_kind::nft_not_found, outcome_kind::nft_untrusted, "nft");
+    }
+    // Finds nsenter likewise.
+    std::pair<std::string, outcome> find_nsenter() const {
+        return find_tool(opts_.nsenter_path, nsenter_candidates, outcome_kind::nsenter_not_found,
+                         outcome_kind::nsenter_untrusted, "nsenter");
     }
 
     const executor_options& options() const noexcept { return opts_; }
 
 private:
+    static std::string joined(std::span<const std::string_view> paths) {
+        std::string s;
+        for (std::size_t i = 0; i < paths.size(); ++i) s += (i == 0 ? "" : i + 1 == paths.size() ? " or " : ", ") + std::string(paths[i]);
+        return s;
+    }
+
+    static std::pair<std::string, outcome> find_tool(const std::optional<std::string>& explicit_path,
+                                                     std::span<const std::string_view> candidates, outcome_kind missing,
+                                                     outcome_kind untrusted, std::string_view tool) {
+        tool_lookup t = explicit_path ? tool_lookup{} : find_trusted(candidates);
+        if (explicit_path) {
+            t.status = check_trusted_binary(*explicit_path);
+            t.rejected = *explicit_path;
+            if (t.status == trust_status::trusted) t.path = *explicit_path;
+        }
+        if (t.path) return {*t.path, outcome{}};
+        outcome o;
+        if (t.status == trust_status::not_found) {
+            o.kind = missing;
+            o.detail = explicit_path ? "no file at " + *explicit_path : "no " + std::string(tool) + " at " + joined(candidates);
+        } else {
+            o.kind = untrusted;
+            o.detail = t.rejected + " is " + std::string(to_string(t.status)) +
+                       ": only a regular file owned by root that its group and others cannot write is run";
+        }
+        return {{}, o};
+    }
+
     outcome run_script(std::vector<std::string> args, const script& s) { return run(std::move(args), s.text(), &s); }
 
     outcome run(std::vector<std::string> args, const std::string& input, const script* s) {
+        programs_started_ = 0;
         auto [argv, problem] = prefix();
         if (!problem.ok()) return problem;
         argv.insert(argv.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
-        const process_result r = run_process(process_request{std::move(argv), input, opts_.timeout});
+        const process_result r =
+            run_process(process_request{std::move(argv), input, opts_.timeout, tool_environment(), opts_.capture_limit});
         outcome o;
         o.out = r.out;
         o.err = r.err;
         o.exit_code = r.exit_code;
         if (r.spawn_failed) {
             o.kind = outcome_kind::spawn_failed;
-            o.detail = std::string(std::strerror(r.spawn_errno));
-        } else if (r.timed_out) {
+            o.detail = r.failure;
+            return o;
+        }
+        programs_started_ = uses_nsenter_ ? 2 : 1;
+        if (r.timed_out) {
             o.kind = outcome_kind::timed_out;
-            o.detail = "killed after " + std::to_string(opts_.timeout.count()) + " ms";
+            o.detail = "killed after " + std::to_string(std::min(opts_.timeout, max_process_timeout).count()) + " ms" +
+                       "; nft may have committed the transaction before it was killed: list the ruleset to see";
+        } else if (r.wait_failed || r.io_failed) {
+            o.kind = outcome_kind::status_unknown;
+            o.detail = r.failure + "; nft may have applied the script: list the ruleset to see";
+        } else if (uses_nsenter_ && r.exit_code != 0 && o.err.rfind("nsenter: ", 0) == 0) {
+            programs_started_ = 1;  // nsenter failed before it could exec nft
+            o.kind = outcome_kind::namespace_enter_failed;
+            o.detail = o.err.substr(0, o.err.find('\n'));
         } else if (r.term_signal != 0) {
             o.kind = outcome_kind::rejected;
-            o.detail = "nft was killed by signal " + std::to_string(r.term_signal);
+            o.detail = "nft was killed by signal " + std::to_string(r.term_signal) + " (" + ::strsignal(r.term_signal) + ")";
         } else if (r.exit_code != 0) {
             o.kind = outcome_kind::rejected;
             o.messages = parse_nft_errors(o.err, s);
+        } else if (r.out_truncated) {
+            o.kind = outcome_kind::output_too_large;
+            o.detail = "nft printed more than " + std::to_string(opts_.capture_limit) +
+                       " bytes; raise executor_options::capture_limit";
         }
+        if (r.err_truncated) o.detail += (o.detail.empty() ? "" : "; ") + std::string("nft's stderr was cut after ") +
+                                         std::to_string(opts_.capture_limit) + " bytes";
         return o;
     }
 
     executor_options opts_;
     bool uses_nsenter_;
+    int programs_started_ = 0;
 };
 
 }  // namespace nftpp::exec

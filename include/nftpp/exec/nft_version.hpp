@@ -1,7 +1,9 @@
 #pragma once
-// nft_version: the version `nft --version` prints ("nftables v1.0.6 (Lester Gooch #5)"),
-// and the features that depend on it. Prefer a probe (executor::probe) where one can
-// answer: a version says what nft parses, not what the kernel accepts.
+// nft_version: the version `nft --version` prints ("nftables v1.0.6 (Lester Gooch #5)").
+// nftpp needs no version gate: it renders only what nft 1.0.6 reads (numeric priorities,
+// never `destroy`), so its scripts load on 1.0.6 and later. The version is for callers
+// who report or require one; to learn what the kernel supports, use a probe
+// (executor::probe): a version says what nft parses, not what the kernel accepts.
 #include <compare>
 #include <optional>
 #include <string_view>
@@ -22,6 +24,7 @@ struct nft_version {
         bool digit = false;
         for (char c : s) {
             if (c >= '0' && c <= '9') {
+                if (parts[idx] > 99999) return std::nullopt;  // no real version part is this long
                 parts[idx] = parts[idx] * 10 + (c - '0');
                 digit = true;
             } else if (c == '.' && idx < 2 && digit) {
@@ -34,15 +37,6 @@ struct nft_version {
         if (!digit || idx == 0) return std::nullopt;
         return nft_version{parts[0], parts[1], parts[2]};
     }
-
-    // `destroy table` (delete if present) exists from nft 1.0.7.
-    [[nodiscard]] constexpr bool supports_destroy() const noexcept { return *this >= nft_version{1, 0, 7}; }
-    // `priority dstnat` on output / `srcnat` on input from 1.0.9; nftpp renders numbers anyway.
-    [[nodiscard]] constexpr bool supports_keyword_nat_priority_on_output() const noexcept {
-        return *this >= nft_version{1, 0, 9};
-    }
-    // nft validates the log prefix length itself (instead of crashing at 137 bytes) from 1.0.9.
-    [[nodiscard]] constexpr bool validates_log_prefix_length() const noexcept { return *this >= nft_version{1, 0, 9}; }
 };
 
 }  // namespace nftpp::exec

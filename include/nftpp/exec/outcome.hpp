@@ -20,11 +20,15 @@ enum class outcome_kind {
     nft_untrusted,      // an nft exists but is not root-owned or is writable by others
     nsenter_not_found,
     nsenter_untrusted,
-    namespace_invalid,  // the namespace name or path is malformed ('/', "..", empty)
-    namespace_missing,  // no such namespace
+    namespace_invalid,  // the namespace name or path is malformed ('/', "..", empty), or names another kind of namespace
+    namespace_missing,  // no network namespace there (nothing, or a plain file)
+    namespace_enter_failed,  // nsenter (or setns) could not enter it, e.g. EPERM: nft never ran
+    invalid_name,       // a table name that nft cannot take (not an identifier, or a keyword): nothing ran
     rejected,           // nft ran and refused: nothing was applied
-    timed_out,          // nft was killed after the timeout: nothing was applied
-    spawn_failed,
+    timed_out,          // nft was killed after the timeout: it may have committed first; list to verify
+    status_unknown,     // nft ran but how it ended was lost (waitpid or poll failed): list to verify
+    output_too_large,   // nft succeeded but printed more than executor_options::capture_limit
+    spawn_failed,       // the process could not start: nothing ran
     table_absent,       // delete_table on a table that does not exist (when asked to report it)
 };
 
@@ -37,8 +41,12 @@ enum class outcome_kind {
         case outcome_kind::nsenter_untrusted: return "nsenter not trusted";
         case outcome_kind::namespace_invalid: return "invalid network namespace";
         case outcome_kind::namespace_missing: return "network namespace does not exist";
+        case outcome_kind::namespace_enter_failed: return "could not enter the network namespace";
+        case outcome_kind::invalid_name: return "invalid table name";
         case outcome_kind::rejected: return "nft refused the ruleset";
         case outcome_kind::timed_out: return "nft timed out";
+        case outcome_kind::status_unknown: return "nft's exit status is unknown";
+        case outcome_kind::output_too_large: return "nft's output is too large";
         case outcome_kind::spawn_failed: return "could not start nft";
         case outcome_kind::table_absent: return "table does not exist";
     }
