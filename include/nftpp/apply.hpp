@@ -8,6 +8,10 @@
 // a version number. It then renders the ruleset without the optional rules whose feature
 // is missing and applies it atomically, and reports what it left out and why.
 //
+// A probe that nft refuses (outcome `rejected`) means "feature missing". A probe that
+// cannot be asked at all (nft missing or untrusted, namespace gone, timeout, ...) is no
+// answer: apply_with_probes stops, applies nothing and returns that outcome.
+//
 // This header joins the DSL (render) and the executors; neither knows the other.
 #include <cstdint>
 #include <string>
@@ -88,12 +92,13 @@ struct apply_report {
     exec::outcome outcome;
     capabilities caps;                  // what the target was found to support
     std::vector<skipped_rule> skipped;  // optional rules left out, with the reason
-    script applied;                     // the script that was loaded
+    script applied;                     // the script that was loaded (empty when a probe failed)
 };
 
 // Probe, render without unsupported optional rules, apply in one transaction.
 // `assume_missing` forces features to count as unsupported (for tests and for callers
-// that know better).
+// that know better). When a probe fails for another reason than nft refusing it, the
+// report carries that outcome and nothing is applied.
 template <Renderable T>
 [[nodiscard]] apply_report apply_with_probes(exec::executor& target, const T& x, capabilities assume_missing = {}) {
     apply_report report{};
@@ -101,7 +106,15 @@ template <Renderable T>
     const std::uint32_t needed = optional_features(x);
     for (feature f : all_features) {
         if (!(needed & static_cast<std::uint32_t>(f)) || !report.caps.has(f)) continue;
-        if (!target.probe(probe_script(f))) report.caps.remove(f);
+        exec::outcome probed = target.probe(probe_script(f));
+        if (probed.kind == exec::outcome_kind::rejected) {
+            report.caps.remove(f);
+        } else if (!probed.ok()) {
+            probed.detail = "probing for " + std::string(keyword(f)) + " failed, nothing was applied" +
+                            (probed.detail.empty() ? "" : ": " + probed.detail);
+            report.outcome = std::move(probed);
+            return report;
+        }
     }
     report.applied = render(x, report.caps, &report.skipped);
     report.outcome = target.apply(report.applied);

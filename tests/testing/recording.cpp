@@ -28,11 +28,59 @@ TEST_CASE("the recording executor records calls and answers queued outcomes", "[
     CHECK(rec.apply(s).kind == exec::outcome_kind::rejected);
     CHECK(rec.apply(s).ok());
     CHECK(rec.delete_table(family::ip, "x", exec::absent_table::is_success).ok());
-    REQUIRE(rec.calls.size() == 3);
+    CHECK(rec.delete_table(family::inet, "y", exec::absent_table::is_error).ok());
+    REQUIRE(rec.calls.size() == 4);
     CHECK(rec.calls[0].operation == "apply");
     CHECK(rec.calls[0].text == s.text());
+    CHECK_FALSE(rec.calls[0].when_absent.has_value());
     CHECK(rec.calls[2].text == "ip x");
+    CHECK(rec.calls[2].when_absent == exec::absent_table::is_success);  // the caller's choice is recorded
+    CHECK(rec.calls[3].when_absent == exec::absent_table::is_error);
     CHECK(rec.applied().size() == 2);
+}
+
+TEST_CASE("the recording executor's probe and version answer what the test configures", "[testing]") {
+    recording_executor rec;
+    CHECK(rec.probe("ct state new accept").ok());
+    rec.failing_probes = {"ct state"};
+    CHECK(rec.probe("ct state new accept").kind == exec::outcome_kind::rejected);
+    CHECK(rec.probe("limit rate 1/second").ok());
+    rec.probe_answer = [](std::string_view text) {
+        exec::outcome o;
+        if (text.find("limit") != std::string_view::npos) o.kind = exec::outcome_kind::timed_out;
+        return o;
+    };
+    CHECK(rec.probe("limit rate 1/second").kind == exec::outcome_kind::timed_out);
+    CHECK(rec.probe("ct state new accept").ok());  // probe_answer replaces failing_probes
+    CHECK(rec.version() == exec::nft_version{1, 0, 6});
+    rec.reported_version = exec::nft_version{1, 1, 0};
+    CHECK(rec.version() == exec::nft_version{1, 1, 0});
+    rec.reported_version.reset();
+    CHECK_FALSE(rec.version().has_value());
+}
+
+TEST_CASE("a probe that cannot be asked stops apply_with_probes: nothing is applied", "[testing][optional]") {
+    const auto fence = ruleset(replace(fence_with_optionals()));
+    for (const auto kind : {exec::outcome_kind::nft_not_found, exec::outcome_kind::namespace_missing,
+                            exec::outcome_kind::timed_out, exec::outcome_kind::spawn_failed}) {
+        INFO(exec::to_string(kind));
+        recording_executor rec;
+        rec.probe_answer = [kind](std::string_view text) {
+            exec::outcome o;
+            if (text.find("log prefix") != std::string_view::npos) {  // the second probe
+                o.kind = kind;
+                o.detail = "the reason";
+            }
+            return o;
+        };
+        const auto report = apply_with_probes(rec, fence);
+        CHECK(report.outcome.kind == kind);
+        CHECK(report.outcome.detail == "probing for log failed, nothing was applied: the reason");
+        CHECK(rec.applied().empty());
+        CHECK(report.applied.empty());
+        REQUIRE(rec.calls.size() == 2);  // conntrack, then log; limit is never asked
+        CHECK(rec.calls.back().operation == "probe");
+    }
 }
 
 TEST_CASE("optional rules: probe what is needed, leave out what is missing, apply once", "[testing][optional]") {
