@@ -34,17 +34,22 @@ struct line_sink {
     S& inner;
     std::size_t line = 1;
     std::size_t offset = 0;
+    bool at_line_start = true;  // the last character written ended a line
     constexpr void put(std::string_view v) {
         for (char c : v)
             if (c == '\n') ++line;
         offset += v.size();
+        if (!v.empty()) at_line_start = v.back() == '\n';
         inner.put(v);
     }
     constexpr void put(char c) {
         if (c == '\n') ++line;
         ++offset;
+        at_line_start = c == '\n';
         inner.put(c);
     }
+    // The line the last character written stands on.
+    [[nodiscard]] constexpr std::size_t last_line() const { return at_line_start && line > 1 ? line - 1 : line; }
 };
 
 struct no_origins {};
@@ -85,7 +90,7 @@ public:
     constexpr std::size_t open() const { return out_.line; }
     void close(std::size_t first_line, std::string_view command, std::string table, std::string_view chain, long rule) {
         if constexpr (Track) {
-            std::size_t last = out_.line;
+            const std::size_t last = out_.last_line();
             origins_.push_back(script_origin{first_line, last, std::string(command), std::move(table),
                                              std::string(chain), rule, {}});
         }
