@@ -1,4 +1,6 @@
 // Golden rendering of every statement, each loaded for real in a chain where it is valid.
+#include <cstdint>
+
 #include "golden.hpp"
 
 using namespace nftpp;
@@ -67,6 +69,46 @@ TEST_CASE("limit", "[stmt][golden]") {
     golden_rule(limit(kbytes(64) / hour, burst(kbytes(8))), "limit rate 64 kbytes/hour burst 8 kbytes");
     golden_rule(limit(3 / day) >> limit(over, 1 / week), "limit rate 3/day limit rate over 1/week");
     CHECK_THROWS_AS(limit(int(0) / second), value_error);
+}
+
+// The largest limits the kernel takes, found against nft 1.0.6 and Linux 6.18, and the
+// next ones up, which it refuses at commit with "Value too large for defined data type".
+TEST_CASE("limit: rate and burst must fit the kernel's token bucket", "[stmt][golden][kernel]") {
+    constexpr std::uint64_t top_packets = 18446744073709551610ull;  // + the default burst of 5
+    golden_rule(limit(top_packets / second), "limit rate 18446744073709551610/second");
+    golden_rule(limit(bytes(18446744073) / second), "limit rate 18446744073 bytes/second");
+    golden_rule(limit(bytes(18446744072) / second, burst(bytes(1))), "limit rate 18446744072 bytes/second burst 1 bytes");
+    golden_rule(limit(bytes(307445734) / minute), "limit rate 307445734 bytes/minute");
+    golden_rule(limit(1 / week, burst(30500)), "limit rate 1/week burst 30500 packets");
+    STATIC_REQUIRE(detail::limit_fits_kernel(limit_t{1 / week, false, 30500, amount_unit::packets}));
+    STATIC_REQUIRE(!detail::limit_fits_kernel(limit_t{1 / week, false, 30501, amount_unit::packets}));
+
+    constexpr const char* too_large = "Value too large for defined data type";
+    const struct {
+        const char* nft;
+        limit_t (*make)();
+        const char* kernel = too_large;
+    } refused[] = {
+        {"limit rate 18446744073709551611/second", [] { return limit((top_packets + 1) / second); }},
+        {"limit rate 18446744074 bytes/second", [] { return limit(bytes(18446744074) / second); }},
+        {"limit rate 18446744073 bytes/second burst 1 bytes", [] { return limit(bytes(18446744073) / second, burst(bytes(1))); }},
+        {"limit rate 307445735 bytes/minute", [] { return limit(bytes(307445735) / minute); }},
+        {"limit rate 1/week burst 30501 packets", [] { return limit(1 / week, burst(30501)); }},
+        // 2^44 mbytes is 2^64 bytes: nft wraps it to a rate of 0
+        {"limit rate 17592186044416 mbytes/second", [] { return limit(mbytes(17592186044416) / second); },
+         "Invalid argument"},
+    };
+    for (const auto& r : refused) {
+        INFO(r.nft);
+        CHECK_THROWS_WITH(r.make(), Catch::Contains("too large for the kernel"));
+        // and the kernel refuses the same text
+        if (!nftpp_test::netns_usable()) continue;
+        const std::string text = std::string("table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0; "
+                                             "policy accept;\n\t\t") + r.nft + " accept\n\t}\n}\n";
+        const auto report = testing::load_in_scratch(script(text));
+        CHECK(report.apply.kind == exec::outcome_kind::rejected);
+        CHECK(report.apply.err.find(r.kernel) != std::string::npos);
+    }
 }
 
 TEST_CASE("nat statements", "[stmt][golden]") {

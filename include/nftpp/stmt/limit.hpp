@@ -5,7 +5,11 @@
 //   limit(5 / second, burst(10))      limit rate 5/second burst 10 packets
 //   limit(over, 10 / minute)          limit rate over 10/minute
 //   limit(mbytes(1) / second)         limit rate 1 mbytes/second
-// A rate of 0 and a burst of 0 are errors (the kernel refuses both).
+// A rate of 0 and a burst of 0 are errors (the kernel refuses both), and so is a rate and
+// burst too large for the kernel's token bucket, which it keeps in 64-bit nanoseconds:
+// with packets, rate + burst and (unit in ns / rate) * burst must fit in 64 bits (an
+// unset burst counts as 5); with bytes, (rate + burst) * unit in ns must. The kernel
+// answers "Value too large for defined data type" at commit, which nft -c does not see.
 #include <concepts>
 #include <cstdint>
 #include <string_view>
@@ -18,6 +22,9 @@ namespace nftpp {
 
 NFTPP_RULE(a_limit_rate_must_be_greater_than_0, "a limit rate must be greater than 0")
 NFTPP_RULE(a_limit_burst_must_be_greater_than_0, "a limit burst must be greater than 0")
+NFTPP_RULE(a_limit_rate_and_burst_must_fit_the_kernel_token_bucket,
+           "a limit's rate and burst are too large for the kernel, which counts its token bucket in 64-bit "
+           "nanoseconds: use a smaller rate or burst, or a shorter time unit")
 
 enum class time_unit : std::uint8_t { second, minute, hour, day, week };
 enum class amount_unit : std::uint8_t { packets, bytes, kbytes, mbytes };
@@ -112,9 +119,42 @@ struct limit_t {
     }
 };
 
-[[nodiscard]] constexpr limit_t limit(rate_t r) noexcept { return {r}; }
-[[nodiscard]] constexpr limit_t limit(rate_t r, burst_t b) noexcept { return {r, false, b.count, b.unit}; }
-[[nodiscard]] constexpr limit_t limit(over_t, rate_t r) noexcept { return {r, true}; }
-[[nodiscard]] constexpr limit_t limit(over_t, rate_t r, burst_t b) noexcept { return {r, true, b.count, b.unit}; }
+namespace detail {
+constexpr bool mul_fits(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
+    if (a != 0 && b > UINT64_MAX / a) return false;
+    out = a * b;
+    return true;
+}
+constexpr std::uint64_t amount_bytes(amount_unit u) noexcept {
+    switch (u) {
+        case amount_unit::kbytes: return 1024;
+        case amount_unit::mbytes: return 1024 * 1024;
+        default: return 1;
+    }
+}
+// The kernel's own overflow checks (nft_limit_init), on the values nft sends it.
+constexpr bool limit_fits_kernel(const limit_t& l) noexcept {
+    constexpr std::uint64_t unit_seconds[] = {1, 60, 3600, 86400, 604800};
+    const std::uint64_t nsecs = unit_seconds[static_cast<int>(l.rate.per)] * 1'000'000'000ull;
+    std::uint64_t rate = 0, burst = 0, sum = 0, tokens = 0;
+    if (!mul_fits(l.rate.count, amount_bytes(l.rate.amount), rate)) return false;
+    if (!mul_fits(l.burst_count, amount_bytes(l.burst_unit), burst)) return false;
+    const bool packets = l.rate.amount == amount_unit::packets;
+    if (packets && burst == 0) burst = 5;
+    if (rate > UINT64_MAX - burst) return false;
+    sum = rate + burst;
+    if (packets) return mul_fits(nsecs / rate, burst, tokens);
+    return mul_fits(nsecs, sum, tokens);
+}
+constexpr limit_t checked_limit(const limit_t& l) {
+    if (!limit_fits_kernel(l)) raise(error{&rules::a_limit_rate_and_burst_must_fit_the_kernel_token_bucket, 0});
+    return l;
+}
+}  // namespace detail
+
+[[nodiscard]] constexpr limit_t limit(rate_t r) { return detail::checked_limit({r}); }
+[[nodiscard]] constexpr limit_t limit(rate_t r, burst_t b) { return detail::checked_limit({r, false, b.count, b.unit}); }
+[[nodiscard]] constexpr limit_t limit(over_t, rate_t r) { return detail::checked_limit({r, true}); }
+[[nodiscard]] constexpr limit_t limit(over_t, rate_t r, burst_t b) { return detail::checked_limit({r, true, b.count, b.unit}); }
 
 }  // namespace nftpp
