@@ -1,7 +1,6 @@
 // Real applies in throwaway namespaces: apply, list, replace, delete, atomicity, error
 // mapping, concurrency, and the host's ruleset left alone.
 #include <cstdint>
-#include <limits>
 #include <string>
 #include <thread>
 
@@ -97,30 +96,34 @@ TEST_CASE("a refused rule deep in a ruleset is named by table, chain and rule in
     scratch_netns ns("errrule");
     REQUIRE(ns.ok());
     auto ex = ns.executor();
-    // A rate the DSL accepts at run time but the kernel refuses at commit (rate + burst
-    // overflows 64 bits: EOVERFLOW), so nft names the line of rule #2 of chain "out".
-    const std::uint64_t rate = std::numeric_limits<std::uint64_t>::max();
-    const auto t = table<family::inet>("multi",
+    // reject in a bridge table needs the kernel's nft_reject_bridge, which the DSL cannot
+    // know about (it depends on the kernel; DESIGN: bridge reject "depends on the
+    // kernel"). Where it is missing, the kernel refuses rule #2 of chain "out" at commit.
+    const auto t = table<family::bridge>("multi",
         base_chain<"in", filter_chain(hook::input)>(tcp.dport == 22 >> accept, tcp.dport == 23 >> drop),
         base_chain<"out", filter_chain(hook::output)>(
-            oifname == "lo" >> accept,
+            tcp.dport == 53 >> accept,
             tcp.dport == 80 >> accept,
-            limit(rate / second) >> accept,
+            tcp.dport == 8080 >> reject,
             tcp.dport == 443 >> accept));
     const script s = render(ruleset(replace(t)));
     const std::string before = ex.list_ruleset_json().out;
     const exec::outcome r = ex.apply(s);
     INFO(r.describe());
+    if (r.ok()) {
+        WARN("SKIPPED: this kernel has reject for bridge tables, so nothing is refused to map back");
+        return;
+    }
     REQUIRE(r.kind == exec::outcome_kind::rejected);
     REQUIRE(r.messages.size() == 1);
     const auto& m = r.messages[0];
-    CHECK(m.message == "Could not process rule: Value too large for defined data type");
-    CHECK(m.source_line.find("limit rate 18446744073709551615/second accept") != std::string::npos);
+    CHECK(m.message == "Could not process rule: No such file or directory");
+    CHECK(m.source_line.find("tcp dport 8080 reject") != std::string::npos);
     REQUIRE(m.origin.has_value());
-    CHECK(m.origin->table == "inet multi");
+    CHECK(m.origin->table == "bridge multi");
     CHECK(m.origin->chain == "out");
     CHECK(m.origin->rule == 2);
-    CHECK(r.describe().find("in table inet multi, chain out, rule #2:") != std::string::npos);
+    CHECK(r.describe().find("in table bridge multi, chain out, rule #2:") != std::string::npos);
     CHECK(ex.list_ruleset_json().out == before);  // and nothing was applied
 }
 
