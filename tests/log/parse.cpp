@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <nftpp/log/log.hpp>
+#include <nftpp/value/text.hpp>
 
 using namespace nftpp;
 using namespace nftpp::klog;
@@ -140,4 +141,199 @@ TEST_CASE("the reader follows a stream and stops when asked", "[log][reader]") {
     CHECK(std::chrono::steady_clock::now() - start < 5s);
     stopper.join();
     ::close(fds[1]);
+}
+
+// Lines captured on this machine (nft 1.0.6, Linux 6.x) from a namespace pair, as
+// /dev/kmsg records: ICMP errors quoting the packet they answer, an IPv6 UDP line, and a
+// prefix with a tab and backslashes, which /dev/kmsg escapes.
+namespace {
+const std::string icmp_tcp_record =
+    "4,350,651208760,-;nftpp-cap4: IN=va OUT= MAC=ea:f4:91:83:cc:ed:e6:98:61:58:04:07:08:00 SRC=10.201.0.2 "
+    "DST=10.201.0.1 LEN=88 TOS=0x00 PREC=0xC0 TTL=64 ID=54870 PROTO=ICMP TYPE=3 CODE=3 [SRC=10.201.0.1 "
+    "DST=10.201.0.2 LEN=60 TOS=0x00 PREC=0x00 TTL=64 ID=33066 DF PROTO=TCP SPT=52798 DPT=9 WINDOW=64240 RES=0x00 "
+    "SYN URGP=0 ] ";
+const std::string icmp6_udp_record =
+    "4,353,652219756,-;nftpp-cap6: IN=va OUT= MAC=ea:f4:91:83:cc:ed:e6:98:61:58:04:07:86:dd "
+    "SRC=fd00:0201:0000:0000:0000:0000:0000:0002 DST=fd00:0201:0000:0000:0000:0000:0000:0001 LEN=97 TC=0 "
+    "HOPLIMIT=64 FLOWLBL=285504 PROTO=ICMPv6 TYPE=1 CODE=4 [SRC=fd00:0201:0000:0000:0000:0000:0000:0001 "
+    "DST=fd00:0201:0000:0000:0000:0000:0000:0002 LEN=49 TC=0 HOPLIMIT=64 FLOWLBL=605117 PROTO=UDP SPT=58385 DPT=9 "
+    "LEN=9 ] ";
+const std::string udp6_record =
+    "4,349,642070326,-;nftpp-cap6: IN= OUT=va SRC=fd00:0201:0000:0000:0000:0000:0000:0001 "
+    "DST=fd00:0201:0000:0000:0000:0000:0000:0002 LEN=50 TC=0 HOPLIMIT=64 FLOWLBL=385753 PROTO=UDP SPT=58919 DPT=9 "
+    "LEN=10 UID=0 GID=0 ";
+// log prefix "nftpp-cap:<TAB>tab\\bs: " (nft has no escapes: two backslashes stay two)
+const std::string escaped_record =
+    "4,348,642070085,-;nftpp-cap:\\x09tab\\x5c\\x5cbs: IN=va OUT= MAC=86:e8:8f:db:cd:5a:be:18:fa:2d:7b:32:08:00 "
+    "SRC=10.201.0.2 DST=10.201.0.1 LEN=57 TOS=0x00 PREC=0xC0 TTL=64 ID=31636 PROTO=ICMP TYPE=3 CODE=3 "
+    "[SRC=10.201.0.1 DST=10.201.0.2 LEN=29 TOS=0x00 PREC=0x00 TTL=64 ID=3127 DF PROTO=UDP SPT=42679 DPT=9 LEN=9 ] ";
+const std::string tab_prefix = "nftpp-cap:\ttab\\\\bs: ";
+}  // namespace
+
+TEST_CASE("ICMP errors: the quoted packet in [...] does not overwrite the outer fields", "[log][icmp]") {
+    const auto e = parse_log_line(icmp_tcp_record, "nftpp-cap4: ");
+    REQUIRE(e);
+    CHECK(e->in == "va");
+    CHECK(e->src == address(ipv4_addr("10.201.0.2")));  // the router or host that sent the error
+    CHECK(e->dst == address(ipv4_addr("10.201.0.1")));
+    CHECK(e->proto == "ICMP");
+    CHECK(e->len == 88u);
+    CHECK(e->icmp_type == 3);
+    CHECK(e->icmp_code == 3);
+    CHECK_FALSE(e->spt);
+    CHECK_FALSE(e->dpt);
+    CHECK_FALSE(e->l4_len);
+    REQUIRE(e->inner);
+    CHECK(e->inner->src == address(ipv4_addr("10.201.0.1")));
+    CHECK(e->inner->dst == address(ipv4_addr("10.201.0.2")));
+    CHECK(e->inner->proto == "TCP");
+    CHECK(e->inner->spt == 52798);
+    CHECK(e->inner->dpt == 9);
+    CHECK(e->inner->len == 60u);
+
+    const auto v6 = parse_log_line(icmp6_udp_record, "nftpp-cap6: ");
+    REQUIRE(v6);
+    CHECK(v6->proto == "ICMPv6");
+    CHECK(v6->src == address(ipv6_addr("fd00:201::2")));
+    CHECK(v6->len == 97u);
+    CHECK_FALSE(v6->l4_len);  // the inner UDP LEN= is the inner packet's
+    CHECK(v6->icmp_type == 1);
+    CHECK(v6->icmp_code == 4);
+    REQUIRE(v6->inner);
+    CHECK(v6->inner->src == address(ipv6_addr("fd00:201::1")));
+    CHECK(v6->inner->proto == "UDP");
+    CHECK(v6->inner->len == 49u);
+    CHECK(v6->inner->l4_len == 9u);
+    CHECK(v6->inner->dpt == 9);
+
+    // fields after the brackets are outer again; INCOMPLETE [n bytes] is not a packet
+    const auto after = parse_log_line(
+        "nftpp-cap4: IN= OUT=va SRC=10.201.0.1 DST=10.201.0.2 LEN=56 PROTO=ICMP TYPE=3 CODE=1 [SRC=10.201.0.2 "
+        "DST=198.51.100.1 LEN=28 PROTO=UDP INCOMPLETE [8 bytes] ] UID=1000 GID=1000 ",
+        "nftpp-cap4: ");
+    REQUIRE(after);
+    CHECK(after->uid == 1000u);
+    CHECK(after->gid == 1000u);
+    CHECK(after->dst == address(ipv4_addr("10.201.0.2")));
+    REQUIRE(after->inner);
+    CHECK(after->inner->dst == address(ipv4_addr("198.51.100.1")));
+    CHECK_FALSE(after->inner->spt);
+    // an ICMP echo has no brackets and no inner packet
+    const auto echo = parse_log_line(
+        "p: IN= OUT=va SRC=10.201.0.1 DST=10.201.0.2 LEN=84 TOS=0x00 PREC=0x00 TTL=64 ID=1 DF PROTO=ICMP TYPE=8 "
+        "CODE=0 ID=7 SEQ=1 ",
+        "p: ");
+    REQUIRE(echo);
+    CHECK(echo->icmp_type == 8);
+    CHECK_FALSE(echo->inner);
+    // TYPE= of other protocols is not an ICMP type
+    CHECK_FALSE(parse_log_line("p: IN= OUT=va SRC=10.0.0.1 DST=10.0.0.2 LEN=1 PROTO=TCP TYPE=3 ", "p: ")->icmp_type);
+}
+
+TEST_CASE("an IPv6 UDP line has two LEN= fields; IPv6 /dev/kmsg records", "[log][ipv6]") {
+    const auto e = parse_log_line(udp6_record, "nftpp-cap6: ");
+    REQUIRE(e);
+    CHECK(e->sequence == 349u);
+    CHECK(e->timestamp_us == 642070326u);
+    CHECK(e->out == "va");
+    CHECK(e->src == address(ipv6_addr("fd00:201::1")));
+    CHECK(e->dst == address(ipv6_addr("fd00:201::2")));
+    CHECK(e->proto == "UDP");
+    CHECK(e->len == 50u);
+    CHECK(e->l4_len == 10u);
+    CHECK(e->spt == 58919);
+    CHECK(e->dpt == 9);
+    CHECK(e->uid == 0u);
+    CHECK(e->gid == 0u);
+    CHECK_FALSE(e->inner);
+    // the dmesg form of the same line gives the same fields, without the record's numbers
+    auto d = parse_log_line(udp6_record.substr(udp6_record.find(';') + 1), "nftpp-cap6: ");
+    REQUIRE(d);
+    CHECK_FALSE(d->sequence);
+    d->sequence = e->sequence;
+    d->timestamp_us = e->timestamp_us;
+    CHECK(*d == *e);
+}
+
+TEST_CASE("/dev/kmsg escapes are decoded before the prefix is compared", "[log][kmsg]") {
+    // log_prefix takes tabs, backslashes and UTF-8 (only '"', '$', NUL, CR and LF are refused)
+    REQUIRE(log_prefix::parse(tab_prefix));
+    const auto e = parse_log_line(escaped_record, tab_prefix);
+    REQUIRE(e);
+    CHECK(e->prefix == tab_prefix);
+    CHECK(e->in == "va");
+    CHECK(e->src == address(ipv4_addr("10.201.0.2")));
+    REQUIRE(e->inner);
+    CHECK(e->inner->l4_len == 9u);
+    // the escaped spelling is not the prefix
+    CHECK_FALSE(parse_log_line(escaped_record, "nftpp-cap:\\x09tab\\x5c\\x5cbs: "));
+    CHECK_FALSE(parse_log_line(escaped_record, "nftpp-cap:\ttab\\bs: "));  // one backslash is another prefix
+    // a prefix that really contains the four characters \x09 is written \x5cx09 by the kernel
+    const std::string literal = "a\\x09b: ";
+    const std::string body = "IN= OUT=va SRC=10.0.0.1 DST=10.0.0.2 LEN=28 PROTO=UDP SPT=1 DPT=2 LEN=8 ";
+    CHECK(parse_log_line("4,1,2,-;a\\x5cx09b: " + body, literal));
+    CHECK_FALSE(parse_log_line("4,1,2,-;a\\x5cx09b: " + body, "a\tb: "));
+    CHECK(parse_log_line("4,1,2,-;a\\x09b: " + body, "a\tb: "));
+    // UTF-8 bytes (>= 127) are escaped too
+    CHECK(parse_log_line("4,1,2,-;gr\\xc3\\xbc\\xc3\\x9fe: " + body, "gr\xc3\xbc\xc3\x9f" "e: "));
+    // dmesg text is not decoded: it is printed as the kernel wrote the prefix
+    CHECK(parse_log_line("[ 5.5] nftpp-cap:\ttab\\\\bs: " + body, tab_prefix));
+    CHECK_FALSE(parse_log_line("[ 5.5] nftpp-cap:\\x09tab\\x5c\\x5cbs: " + body, tab_prefix));
+    // broken escapes are kept as they are, never read past the end
+    for (const char* tail : {"\\", "\\x", "\\x4", "\\xZZ", "\\x4g"})
+        CHECK_FALSE(parse_log_line(std::string("4,1,2,-;p: ") + tail, "p: "));
+    CHECK(unescape_kmsg("a\\x5cb\\x0\\") == "a\\b\\x0\\");
+}
+
+TEST_CASE("after stop(), next() returns nothing, also for lines already read", "[log][reader]") {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    kmsg_reader reader(fds[0], false);
+    const std::string three = udp_line + "\n" + tcp_line + "\n" + udp_line + "\n";
+    REQUIRE(::write(fds[1], three.data(), three.size()) == static_cast<ssize_t>(three.size()));
+    const auto first = reader.next(bypass, 5s);  // reads all three lines, returns the first
+    REQUIRE(first);
+    CHECK(first->proto == "UDP");
+    CHECK_FALSE(reader.stopped());
+    reader.stop();
+    CHECK(reader.stopped());
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_FALSE(reader.next(bypass, 5s));  // two lines are queued: still nothing
+    CHECK_FALSE(reader.next(bypass, 5s));
+    int calls = 0;
+    reader.follow(bypass, [&](const log_event&) { return ++calls < 10; });
+    CHECK(calls == 0);
+    CHECK(std::chrono::steady_clock::now() - start < 1s);
+    ::close(fds[1]);
+}
+
+TEST_CASE("the reader takes /dev/kmsg records from any descriptor, and ends with its input", "[log][reader]") {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    kmsg_reader reader(fds[0], true);
+    // two records in one write, each with dictionary lines (which start with a space)
+    const std::string records = "4,366,4321930085,-;" + tcp_line + "\n SUBSYSTEM=net\n DEVICE=n2\n" + udp6_record +
+                                "\n SUBSYSTEM=net\n" + escaped_record + "\n";
+    REQUIRE(::write(fds[1], records.data(), records.size()) == static_cast<ssize_t>(records.size()));
+    ::close(fds[1]);
+    const auto tcp = reader.next(bypass, 5s);
+    REQUIRE(tcp);
+    CHECK(tcp->sequence == 366u);
+    CHECK(tcp->uid == 1000u);
+    const auto tab = reader.next(tab_prefix, 5s);  // skips the IPv6 record (another prefix)
+    REQUIRE(tab);
+    CHECK(tab->sequence == 348u);
+    // the writer is gone: nothing more, at once, not after the timeout
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_FALSE(reader.next(bypass, 10s));
+    CHECK(std::chrono::steady_clock::now() - start < 2s);
+    CHECK(reader.at_end());
+}
+
+TEST_CASE("a reader without a descriptor ends at once", "[log][reader]") {
+    kmsg_reader reader(-1, true);
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_FALSE(reader.next(bypass, 10s));
+    CHECK(std::chrono::steady_clock::now() - start < 1s);
+    CHECK(reader.at_end());
 }

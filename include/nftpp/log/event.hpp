@@ -12,6 +12,21 @@ namespace nftpp::klog {
 
 using address = std::variant<std::monostate, ipv4_addr, ipv6_addr>;
 
+// The packet an ICMP or ICMPv6 error quotes: the part of the line in brackets,
+// "[SRC=... DST=... LEN=... PROTO=TCP SPT=... DPT=... ]". Its fields never overwrite the
+// outer ones.
+struct inner_packet {
+    address src;                         // SRC= of the quoted packet (the sender of the original)
+    address dst;                         // DST=
+    std::string proto;                   // PROTO=
+    std::optional<std::uint16_t> spt;    // SPT=
+    std::optional<std::uint16_t> dpt;    // DPT=
+    std::optional<std::uint32_t> len;    // the first LEN=
+    std::optional<std::uint32_t> l4_len; // the second LEN= (UDP)
+
+    friend bool operator==(const inner_packet&, const inner_packet&) = default;
+};
+
 struct log_event {
     std::string prefix;                  // as the ruleset wrote it
     std::string in;                      // IN= (empty on the output path)
@@ -26,6 +41,9 @@ struct log_event {
     std::optional<std::uint32_t> gid;    // GID=
     std::optional<std::uint32_t> len;    // the first LEN=: the IP packet length
     std::optional<std::uint32_t> l4_len; // the second LEN= on UDP lines: the UDP length
+    std::optional<std::uint8_t> icmp_type;      // TYPE= on ICMP and ICMPv6 lines
+    std::optional<std::uint8_t> icmp_code;      // CODE=
+    std::optional<inner_packet> inner;          // the quoted packet of an ICMP error
     std::optional<std::uint64_t> sequence;      // /dev/kmsg record sequence number
     std::optional<std::uint64_t> timestamp_us;  // /dev/kmsg timestamp, or dmesg's [seconds.micro]
 

@@ -2,12 +2,14 @@
 // kmsg_reader: follows the kernel log (/dev/kmsg) and yields the events of one prefix.
 //
 //   auto reader = nftpp::klog::kmsg_reader::open();        // from now on (SEEK_END)
-//   while (auto e = reader.next("openshell:bypass:sb-1:", 1s)) { ... }
-//   reader.stop();                                          // from any thread: next() returns
+//   while (auto e = reader->next("openshell:bypass:sb-1:", 1s)) { ... }
+//   reader->stop();                                         // from any thread
 //
-// /dev/kmsg gives one record per read; records overwritten before we read them (EPIPE)
-// are skipped. Any other descriptor (a pipe, a FIFO, `dmesg --follow` output) is read as
-// text lines, which is how the tests feed records without root.
+// /dev/kmsg gives one record per read ("P,SEQ,TS,FLAGS;message" and dictionary lines
+// that start with a space); records overwritten before we read them (EPIPE) are skipped.
+// Any other descriptor can be adopted: read as records (the /dev/kmsg format, e.g. a file
+// or pipe of saved records) or as text lines (`dmesg --follow` output, a FIFO). That is
+// how the tests feed it without root.
 // Note: log lines from a network namespace other than the initial one are only written
 // when net.netfilter.nf_log_all_netns is 1 in the initial namespace (default 0).
 #include <fcntl.h>
@@ -15,8 +17,11 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
@@ -37,10 +42,12 @@ public:
         return kmsg_reader(fd, true);
     }
 
-    // Adopts a descriptor (closed by the reader). `records`: one read is one record, as
-    // with /dev/kmsg; otherwise the input is text lines.
+    // Adopts a descriptor (closed by the reader). `records`: the input is /dev/kmsg
+    // records (dictionary lines, which start with a space, are skipped); otherwise it is
+    // text lines, each one parsed.
     kmsg_reader(int fd, bool records) : fd_(fd), records_(records), wake_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
-        ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) | O_NONBLOCK);
+        if (fd_ >= 0) ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) | O_NONBLOCK);
+        else eof_ = true;  // nothing to read: next() returns at once
     }
     ~kmsg_reader() {
         if (fd_ >= 0) ::close(fd_);
@@ -48,30 +55,37 @@ public:
     }
     kmsg_reader(kmsg_reader&& o) noexcept
         : fd_(std::exchange(o.fd_, -1)), records_(o.records_), wake_(std::exchange(o.wake_, -1)),
-          buffer_(std::move(o.buffer_)), lines_(std::move(o.lines_)), eof_(o.eof_) {}
+          stopped_(o.stopped_.load()), buffer_(std::move(o.buffer_)), lines_(std::move(o.lines_)), eof_(o.eof_) {}
     kmsg_reader(const kmsg_reader&) = delete;
     kmsg_reader& operator=(const kmsg_reader&) = delete;
     kmsg_reader& operator=(kmsg_reader&&) = delete;
 
     // The next event with this prefix, or nothing after `timeout`, at end of input, or
-    // after stop().
+    // once stop() has been called (also when lines were already read and queued).
     std::optional<log_event> next(std::string_view prefix, std::chrono::milliseconds timeout) {
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         for (;;) {
+            if (stopped()) return std::nullopt;
             while (!lines_.empty()) {
+                if (stopped()) return std::nullopt;
                 std::string line = std::move(lines_.front());
                 lines_.pop_front();
                 if (auto e = parse_log_line(line, prefix)) return e;
             }
-            if (eof_ || stopped()) return std::nullopt;
+            if (eof_) return std::nullopt;
             const auto now = std::chrono::steady_clock::now();
             if (now >= deadline) return std::nullopt;
             pollfd p[2] = {{fd_, POLLIN, 0}, {wake_, POLLIN, 0}};
-            const int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count()) + 1;
-            const int r = ::poll(p, 2, ms);
+            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1;
+            if (wake_ < 0) ms = std::min<decltype(ms)>(ms, 100);  // no eventfd: look at stopped_ often
+            const int r = ::poll(p, 2, static_cast<int>(std::min<decltype(ms)>(ms, 1 << 30)));
             if (r < 0 && errno != EINTR) return std::nullopt;
             if (r <= 0) continue;
             if (p[1].revents) return std::nullopt;  // stop()
+            if (p[0].revents & POLLNVAL) {
+                eof_ = true;
+                continue;
+            }
             if (p[0].revents) fill();
         }
     }
@@ -86,16 +100,24 @@ public:
         }
     }
 
-    // Thread-safe: wakes a blocked next() and makes every later call return nothing.
+    // Thread-safe: wakes a blocked next(); every later next() returns nothing, including
+    // for lines already read.
     void stop() noexcept {
+        stopped_.store(true);
         const std::uint64_t one = 1;
-        [[maybe_unused]] const ssize_t w = ::write(wake_, &one, sizeof one);
+        if (wake_ >= 0) {
+            [[maybe_unused]] const ssize_t w = ::write(wake_, &one, sizeof one);
+        }
     }
 
+    [[nodiscard]] bool stopped() const noexcept { return stopped_.load(); }
+    // True once the input has ended (a pipe or file closed) or cannot be read.
+    [[nodiscard]] bool at_end() const noexcept { return eof_ && lines_.empty(); }
+
 private:
-    [[nodiscard]] bool stopped() const noexcept {
-        pollfd p{wake_, POLLIN, 0};
-        return ::poll(&p, 1, 0) > 0;
+    void take_line(std::string_view l) {
+        if (records_ && (l.empty() || l.front() == ' ')) return;  // a record's dictionary
+        lines_.emplace_back(l);
     }
 
     void fill() {
@@ -103,38 +125,32 @@ private:
         for (;;) {
             const ssize_t r = ::read(fd_, buf, sizeof buf);
             if (r > 0) {
-                if (records_) {
-                    std::string_view rec(buf, static_cast<std::size_t>(r));
-                    lines_.emplace_back(rec.substr(0, rec.find('\n')));
-                } else {
-                    buffer_.append(buf, static_cast<std::size_t>(r));
-                    std::size_t start = 0, nl;
-                    while ((nl = buffer_.find('\n', start)) != std::string::npos) {
-                        lines_.emplace_back(buffer_, start, nl - start);
-                        start = nl + 1;
-                    }
-                    buffer_.erase(0, start);
-                    if (buffer_.size() > (1u << 20)) buffer_.clear();  // a line this long is not ours
+                buffer_.append(buf, static_cast<std::size_t>(r));
+                std::size_t start = 0, nl;
+                while ((nl = buffer_.find('\n', start)) != std::string::npos) {
+                    take_line(std::string_view(buffer_).substr(start, nl - start));
+                    start = nl + 1;
                 }
-                if (records_) continue;
+                buffer_.erase(0, start);
+                if (buffer_.size() > (1u << 20)) buffer_.clear();  // a line this long is not ours
                 continue;
             }
-            if (r == 0) {
-                if (!records_) {
-                    if (!buffer_.empty()) lines_.push_back(std::exchange(buffer_, {}));
-                    eof_ = true;
-                }
+            if (r == 0) {  // end of a pipe or file (/dev/kmsg never ends: it says EAGAIN)
+                if (!buffer_.empty()) take_line(std::exchange(buffer_, {}));
+                eof_ = true;
                 return;
             }
             if (errno == EINTR) continue;
             if (errno == EPIPE) continue;  // /dev/kmsg: records were overwritten; go on with the next
-            return;                        // EAGAIN: nothing more for now
+            if (errno != EAGAIN && errno != EWOULDBLOCK) eof_ = true;  // unreadable: stop here
+            return;
         }
     }
 
     int fd_ = -1;
     bool records_ = true;
     int wake_ = -1;
+    std::atomic<bool> stopped_{false};
     std::string buffer_;
     std::deque<std::string> lines_;
     bool eof_ = false;

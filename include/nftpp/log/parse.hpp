@@ -8,10 +8,23 @@
 // The prefix must match exactly and be followed directly by "IN=" (nft adds no
 // separator), so "openshell:bypass:" never matches a line of "openshell:bypass:x:".
 // Fields may come in any order; unknown fields and flag words (DF, SYN ...) are skipped.
-// Bounded work, no allocation beyond the event, never throws, never reads out of bounds.
+//
+// /dev/kmsg escapes bytes below 32, from 127, and '\' as "\xNN" in the message text: a
+// record's message is decoded before the prefix is compared, so a prefix with a tab, a
+// backslash or UTF-8 matches its records. dmesg text is taken as printed (dmesg decodes
+// the escapes itself, then escapes what it finds unprintable in its own way: prefer
+// /dev/kmsg for prefixes outside printable ASCII).
+//
+// ICMP and ICMPv6 error lines quote the packet that caused the error in brackets,
+// "PROTO=ICMP TYPE=3 CODE=3 [SRC=... DST=... PROTO=TCP SPT=... DPT=... ]": those fields go
+// to log_event::inner and never overwrite the outer ones.
+//
+// Bounded work (one pass), no allocation beyond the event and, for a record with
+// escapes, one decoded copy of it; never throws, never reads out of bounds.
 #include <charconv>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <nftpp/log/event.hpp>
@@ -36,8 +49,17 @@ inline address to_address(std::string_view s) noexcept {
     return std::monostate{};
 }
 
-// Strips a /dev/kmsg header "P,SEQ,TS,FLAGS[,...];" or a dmesg "[ 123.456] " timestamp.
-inline std::string_view strip_header(std::string_view line, log_event& e) noexcept {
+inline int hex_digit(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Strips a /dev/kmsg header "P,SEQ,TS,FLAGS[,...];" (is_record: true) or a dmesg
+// "[ 123.456] " timestamp.
+inline std::string_view strip_header(std::string_view line, log_event& e, bool& is_record) noexcept {
+    is_record = false;
     const auto semi = line.find(';');
     if (semi != std::string_view::npos && semi < 64 && !line.empty() && line[0] >= '0' && line[0] <= '9') {
         std::string_view head = line.substr(0, semi);
@@ -54,6 +76,7 @@ inline std::string_view strip_header(std::string_view line, log_event& e) noexce
         if (n >= 3 && to_number(fields[0], prio) && to_number(fields[1], seq) && to_number(fields[2], ts)) {
             e.sequence = seq;
             e.timestamp_us = ts;
+            is_record = true;
             return line.substr(semi + 1);
         }
     }
@@ -79,54 +102,118 @@ inline std::string_view strip_header(std::string_view line, log_event& e) noexce
 
 }  // namespace detail
 
+// The text of a /dev/kmsg message with its "\xNN" escapes decoded. A '\' that does not
+// start a well-formed escape is kept as it is (the kernel never writes one).
+[[nodiscard]] inline std::string unescape_kmsg(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x') {
+            const int hi = detail::hex_digit(s[i + 2]), lo = detail::hex_digit(s[i + 3]);
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 3;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    return out;
+}
+
 [[nodiscard]] inline std::optional<log_event> parse_log_line(std::string_view line, std::string_view prefix) noexcept {
     try {
         log_event e;
         // one record: ignore continuation lines and a trailing CR/LF
         if (const auto nl = line.find('\n'); nl != std::string_view::npos) line = line.substr(0, nl);
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-        std::string_view msg = detail::strip_header(line, e);
+        bool is_record = false;
+        std::string_view msg = detail::strip_header(line, e, is_record);
+        std::string decoded;
+        if (is_record && msg.find('\\') != std::string_view::npos) {
+            decoded = unescape_kmsg(msg);
+            msg = decoded;
+        }
         if (msg.size() < prefix.size() + 3 || msg.substr(0, prefix.size()) != prefix) return std::nullopt;
         msg.remove_prefix(prefix.size());
         if (msg.substr(0, 3) != "IN=") return std::nullopt;
         e.prefix = std::string(prefix);
-        int lens = 0;
+        int lens = 0, inner_lens = 0;
+        int depth = 0;  // inside [...]: 1 is the quoted packet of an ICMP error
         bool saw_out = false;
         while (!msg.empty()) {
             const auto sp = msg.find(' ');
-            const std::string_view tok = msg.substr(0, sp);
+            std::string_view tok = msg.substr(0, sp);
             msg = sp == std::string_view::npos ? std::string_view{} : msg.substr(sp + 1);
-            const auto eq = tok.find('=');
-            if (eq == std::string_view::npos) continue;  // DF, SYN, ACK, OPT (...) ...
-            const std::string_view key = tok.substr(0, eq), val = tok.substr(eq + 1);
-            if (key == "IN") e.in = std::string(val);
-            else if (key == "OUT") {
-                e.out = std::string(val);
-                saw_out = true;
-            } else if (key == "MAC") e.mac = std::string(val);
-            else if (key == "SRC") e.src = detail::to_address(val);
-            else if (key == "DST") e.dst = detail::to_address(val);
-            else if (key == "PROTO") e.proto = std::string(val);
-            else if (key == "SPT") {
-                std::uint16_t v = 0;
-                if (detail::to_number(val, v)) e.spt = v;
-            } else if (key == "DPT") {
-                std::uint16_t v = 0;
-                if (detail::to_number(val, v)) e.dpt = v;
-            } else if (key == "UID") {
-                std::uint32_t v = 0;
-                if (detail::to_number(val, v)) e.uid = v;
-            } else if (key == "GID") {
-                std::uint32_t v = 0;
-                if (detail::to_number(val, v)) e.gid = v;
-            } else if (key == "LEN") {
-                std::uint32_t v = 0;
-                if (detail::to_number(val, v)) {
-                    if (lens == 0) e.len = v;
-                    else if (lens == 1) e.l4_len = v;
-                }
-                ++lens;
+            // A '[' can only start a token where the kernel's format puts one (interface
+            // names follow "IN=" and cannot contain spaces); a ']' ends one.
+            bool closes = false;
+            if (!tok.empty() && tok.front() == '[') {
+                if (depth < 64) ++depth;  // the kernel nests one level; bound the rest
+                tok.remove_prefix(1);
             }
+            if (!tok.empty() && tok.back() == ']') {
+                closes = true;
+                tok.remove_suffix(1);
+            }
+            const auto eq = tok.find('=');
+            if (eq != std::string_view::npos && depth == 0) {
+                const std::string_view key = tok.substr(0, eq), val = tok.substr(eq + 1);
+                if (key == "IN") e.in = std::string(val);
+                else if (key == "OUT") {
+                    e.out = std::string(val);
+                    saw_out = true;
+                } else if (key == "MAC") e.mac = std::string(val);
+                else if (key == "SRC") e.src = detail::to_address(val);
+                else if (key == "DST") e.dst = detail::to_address(val);
+                else if (key == "PROTO") e.proto = std::string(val);
+                else if (key == "SPT") {
+                    std::uint16_t v = 0;
+                    if (detail::to_number(val, v)) e.spt = v;
+                } else if (key == "DPT") {
+                    std::uint16_t v = 0;
+                    if (detail::to_number(val, v)) e.dpt = v;
+                } else if (key == "UID") {
+                    std::uint32_t v = 0;
+                    if (detail::to_number(val, v)) e.uid = v;
+                } else if (key == "GID") {
+                    std::uint32_t v = 0;
+                    if (detail::to_number(val, v)) e.gid = v;
+                } else if (key == "LEN") {
+                    std::uint32_t v = 0;
+                    if (detail::to_number(val, v)) {
+                        if (lens == 0) e.len = v;
+                        else if (lens == 1) e.l4_len = v;
+                    }
+                    ++lens;
+                } else if ((key == "TYPE" || key == "CODE") && (e.proto == "ICMP" || e.proto == "ICMPv6")) {
+                    std::uint8_t v = 0;
+                    if (detail::to_number(val, v)) (key == "TYPE" ? e.icmp_type : e.icmp_code) = v;
+                }
+            } else if (eq != std::string_view::npos && depth == 1) {
+                if (!e.inner) e.inner.emplace();
+                inner_packet& in = *e.inner;
+                const std::string_view key = tok.substr(0, eq), val = tok.substr(eq + 1);
+                if (key == "SRC") in.src = detail::to_address(val);
+                else if (key == "DST") in.dst = detail::to_address(val);
+                else if (key == "PROTO") in.proto = std::string(val);
+                else if (key == "SPT") {
+                    std::uint16_t v = 0;
+                    if (detail::to_number(val, v)) in.spt = v;
+                } else if (key == "DPT") {
+                    std::uint16_t v = 0;
+                    if (detail::to_number(val, v)) in.dpt = v;
+                } else if (key == "LEN") {
+                    std::uint32_t v = 0;
+                    if (detail::to_number(val, v)) {
+                        if (inner_lens == 0) in.len = v;
+                        else if (inner_lens == 1) in.l4_len = v;
+                    }
+                    ++inner_lens;
+                }
+            }
+            // DF, SYN, ACK, OPT (...), INCOMPLETE [n bytes] ... carry no field we keep
+            if (closes && depth > 0) --depth;
         }
         if (!saw_out) return std::nullopt;  // every netfilter log line has IN= and OUT=
         return e;
