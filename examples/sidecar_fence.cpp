@@ -1,8 +1,14 @@
 // sidecar_fence: the fence for a sidecar proxy in the current namespace (seed §2).
 //
 //   sidecar_fence PROXY_UID            print the script
-//   sidecar_fence --apply PROXY_UID    and load it on this host (one nft process)
+//   sidecar_fence --apply PROXY_UID    probe, then load it here (one transaction)
+//
+// Loopback, replies and the proxy's uid get out; every other connection is logged with
+// the uid (rate limited) and refused at once. As with sandbox_fence, the optional rules
+// (the log rules and the conntrack accept) are left out, and listed on stderr, when the
+// kernel here lacks what they need; the rest is one atomic apply.
 #include <cstdio>
+#include <string>
 #include <string_view>
 
 #include "fences.hpp"
@@ -18,15 +24,20 @@ int main(int argc, char** argv) {
     }
     try {
         const uid proxy_uid = uid::parse(argv[arg]).value(argv[arg]);
-        const script s = render(ruleset(replace(fences::sidecar_fence(proxy_uid, "openshell:sidecar-bypass:"))));
-        std::fwrite(s.text().data(), 1, s.text().size(), stdout);
-        if (!apply) return 0;
-        exec::host_executor executor;
-        const exec::outcome result = executor.apply(s);
-        if (!result.ok()) {
-            std::fprintf(stderr, "%s\n", result.describe().c_str());
-            return 1;
+        const auto fence = ruleset(replace(fences::sidecar_fence(proxy_uid, "openshell:sidecar-bypass:")));
+        if (!apply) {
+            const std::string text = render_text(fence);
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            return 0;
         }
+        exec::host_executor executor;
+        const apply_report report = apply_with_probes(executor, fence);
+        for (const skipped_rule& s : report.skipped) std::fprintf(stderr, "%s\n", s.describe().c_str());
+        if (!report.outcome.ok()) {
+            std::fprintf(stderr, "%s\n", report.outcome.describe().c_str());
+            return report.outcome.kind == exec::outcome_kind::nft_not_found ? 3 : 1;
+        }
+        std::fwrite(report.applied.text().data(), 1, report.applied.text().size(), stdout);
         return 0;
     } catch (const value_error& e) {
         std::fprintf(stderr, "%s\n", e.what());

@@ -6,8 +6,9 @@ if(TARGET test_examples)
   target_include_directories(test_examples PRIVATE ${PROJECT_SOURCE_DIR}/examples)
   target_compile_definitions(test_examples PRIVATE NFTPP_NETPROBE="$<TARGET_FILE:nftpp_netprobe>")
   if(TARGET vm_tap)
-    add_dependencies(test_examples vm_tap sandbox_fence)
+    add_dependencies(test_examples vm_tap sandbox_fence sidecar_fence)
     target_compile_definitions(test_examples PRIVATE NFTPP_VM_TAP="$<TARGET_FILE:vm_tap>"
-                                                     NFTPP_SANDBOX_FENCE="$<TARGET_FILE:sandbox_fence>")
+                                                     NFTPP_SANDBOX_FENCE="$<TARGET_FILE:sandbox_fence>"
+                                                     NFTPP_SIDECAR_FENCE="$<TARGET_FILE:sidecar_fence>")
   endif()
 endif()
