@@ -1,6 +1,11 @@
-// Structural rules observed without a compile failure: rule summaries and table
-// verdicts are constexpr values, tested here positive beside negative. The compile-fail
-// suite checks that the same cases fire their named assertion with the right message.
+// Structural rules observed without a compile failure: rule summaries, chain checks and
+// table verdicts are constexpr values, and a bind check that fails makes its constant
+// expression non-constant (BINDS below); tested here positive beside negative. The
+// compile-fail suite checks that the same cases fire their named assertion with the right
+// message.
+#include <chrono>
+#include <type_traits>
+
 #include <boost/hana/tuple.hpp>
 
 #include <catch2/catch.hpp>
@@ -31,6 +36,21 @@ constexpr detail::table_error verdict = table_verdict_of<F, C...>().error;
 using E = detail::table_error;
 constexpr auto input = filter_chain(hook::input);
 constexpr auto post = nat_chain(hook::postrouting, prio::srcnat);
+
+// What a chain's arguments would fire, without building it.
+using CE = detail::chain_error;
+template <base_spec Spec, class... Args>
+constexpr CE chain_check = detail::chain_error_of<Spec, Args...>();
+
+// True when calling F{}() is a constant expression. A check that fails in constant
+// evaluation calls a non-constexpr reporter (the compile error of a literal), so here it
+// makes the expression non-constant, which the requires-expression observes as false.
+template <class F>
+concept constant_evaluates = requires { typename std::bool_constant<(F{}(), true)>; };
+#define BINDS(...) constant_evaluates<decltype([] { return __VA_ARGS__; })>
+
+template <class... S>
+constexpr E set_verdict = table_verdict_v<family::inet, hana::tuple<>, hana::tuple<S...>>.error;
 }  // namespace
 
 TEST_CASE("terminal statement last, one verdict, comment last", "[checks][rule]") {
@@ -197,4 +217,92 @@ TEST_CASE("set references", "[checks][table]") {
     STATIC_REQUIRE(ok == E::none);
     STATIC_REQUIRE(wrong_key == E::set_key);
     STATIC_REQUIRE(verdict<family::inet, chain_of<"c", input, uses>> == E::set_missing);
+}
+
+TEST_CASE("chain declaration: policy, device, priority, arguments", "[checks][chain]") {
+    constexpr auto ingress = filter_chain(hook::ingress);
+    constexpr auto egress = filter_chain(hook::egress);
+    using rule = rule_t<accept_t>;
+    // a policy only on a base chain
+    STATIC_REQUIRE(chain_check<input, chain_policy, rule> == CE::none);
+    STATIC_REQUIRE(chain_check<regular_spec, rule> == CE::none);
+    STATIC_REQUIRE(chain_check<regular_spec, chain_policy, rule> == CE::policy_on_regular);
+    // a device always and only on ingress and egress
+    STATIC_REQUIRE(chain_check<ingress, device_t, rule> == CE::none);
+    STATIC_REQUIRE(chain_check<egress, device_t, chain_policy> == CE::none);
+    STATIC_REQUIRE(chain_check<ingress, rule> == CE::device_missing);
+    STATIC_REQUIRE(chain_check<egress> == CE::device_missing);
+    STATIC_REQUIRE(chain_check<input, device_t, rule> == CE::device_not_ingress);
+    STATIC_REQUIRE(chain_check<regular_spec, device_t> == CE::device_not_ingress);
+    // the priority is an int32 (nft would wrap a larger one silently)
+    STATIC_REQUIRE(chain_check<filter_chain(hook::input, 2147483647)> == CE::none);
+    STATIC_REQUIRE(chain_check<filter_chain(hook::input, -2147483648LL)> == CE::none);
+    STATIC_REQUIRE(chain_check<filter_chain(hook::input, 2147483648LL)> == CE::priority);
+    STATIC_REQUIRE(chain_check<nat_chain(hook::postrouting, -2147483649LL)> == CE::priority);
+    // at most one policy and one device
+    STATIC_REQUIRE(chain_check<input, chain_policy, chain_policy> == CE::policy_device_twice);
+    STATIC_REQUIRE(chain_check<ingress, device_t, device_t> == CE::policy_device_twice);
+    STATIC_REQUIRE(chain_check<ingress, device_t, chain_policy, rule> == CE::none);
+    // every argument is a rule, a policy or a device; the rules' own shape is checked too
+    STATIC_REQUIRE(chain_check<input, int> == CE::argument);
+    STATIC_REQUIRE(chain_check<input, decltype(counter >> accept)> == CE::none);
+    STATIC_REQUIRE(chain_check<input, decltype(accept >> counter)> == CE::rule);
+}
+
+TEST_CASE("log options: each once", "[checks][log]") {
+    // Only the each-once rule is a value (detail::log_options_valid). level::audit with
+    // another option, and group(n) with a level or flags, fire their assertion inside
+    // log(...) with no value to observe: the compile-fail snippets of docs/diagnostics.md
+    // cover them.
+    STATIC_REQUIRE(detail::log_options_valid<level_t<log_level::info>, log_flags>());
+    STATIC_REQUIRE(detail::log_options_valid<group_opt_t, snaplen_opt_t, queue_threshold_opt_t>());
+    STATIC_REQUIRE(detail::log_options_valid<>());
+    STATIC_REQUIRE_FALSE(detail::log_options_valid<log_flags, log_flags>());
+    STATIC_REQUIRE_FALSE(detail::log_options_valid<level_t<log_level::info>, level_t<log_level::warn>>());
+    STATIC_REQUIRE_FALSE(detail::log_options_valid<group_opt_t, group_opt_t>());
+    STATIC_REQUIRE_FALSE(detail::log_options_valid<snaplen_opt_t, snaplen_opt_t>());
+    STATIC_REQUIRE_FALSE(detail::log_options_valid<queue_threshold_opt_t, queue_threshold_opt_t>());
+    // the options themselves build in constant evaluation
+    STATIC_REQUIRE(BINDS(log("x: ", level::info, skuid | ether)));
+    STATIC_REQUIRE(BINDS(log(group(2), snaplen(64))));
+    STATIC_REQUIRE(BINDS(log(level::audit)));
+}
+
+TEST_CASE("set and map names are unique in a table", "[checks][table]") {
+    using ports = decltype(set<"ports", port>());
+    using hosts = decltype(set<"hosts", ipv4_addr>());
+    using ports_again = decltype(set<"ports", ipv4_addr>());
+    using marks = decltype(data_map<"ports", port, mark>({{22, 1}}));
+    STATIC_REQUIRE(set_verdict<ports, hosts> == E::none);
+    STATIC_REQUIRE(set_verdict<ports, hosts, ports_again> == E::duplicate_set);
+    STATIC_REQUIRE(set_verdict<ports, marks> == E::duplicate_set);  // a map shares the sets' names
+    STATIC_REQUIRE(set_verdict<hosts, marks> == E::none);
+}
+
+TEST_CASE("set elements: what nft and the kernel refuse is refused when bound", "[checks][sets]") {
+    // prefixes and ranges need set_flag::interval
+    STATIC_REQUIRE(BINDS(set<"n", ipv4_addr>(set_flag::interval, {"10.0.0.0/8", "192.168.0.0/16"})));
+    STATIC_REQUIRE_FALSE(BINDS(set<"n", ipv4_addr>({"10.0.0.0/8", "192.168.0.0/16"})));
+    STATIC_REQUIRE_FALSE(BINDS(set<"n", port>({range<port>(20, 30)})));
+    STATIC_REQUIRE(BINDS(set<"n", port>({20, 30})));
+    // overlapping intervals, unless auto-merge; duplicates and adjacent intervals are fine
+    STATIC_REQUIRE_FALSE(BINDS(set<"n", port>(set_flag::interval, {range<port>(20, 30), range<port>(25, 40)})));
+    STATIC_REQUIRE_FALSE(BINDS(set<"n", ipv4_addr>(set_flag::interval, {"10.0.0.0/8", "10.1.0.0/16"})));
+    STATIC_REQUIRE_FALSE(BINDS(set<"n", ipv4_addr>(set_flag::interval, {"10.0.0.0/8", "10.200.0.1"})));
+    STATIC_REQUIRE(BINDS(set<"n", port>(set_flag::interval | set_flag::auto_merge, {range<port>(20, 30), range<port>(25, 40)})));
+    STATIC_REQUIRE(BINDS(set<"n", port>(set_flag::interval, {range<port>(20, 30), range<port>(31, 40)})));
+    STATIC_REQUIRE(BINDS(set<"n", port>(set_flag::interval, {range<port>(20, 30), range<port>(20, 30), 50, 50})));
+    // auto-merge only with interval
+    STATIC_REQUIRE_FALSE(BINDS(set<"n", ipv4_addr>(set_flag::auto_merge)));
+    STATIC_REQUIRE(BINDS(set<"n", ipv4_addr>(set_flag::interval | set_flag::auto_merge)));
+    // at most set_size(n) elements, and a size of at least 1
+    STATIC_REQUIRE(BINDS(set<"n", port>(set_size(3), {22, 80, 443})));
+    STATIC_REQUIRE_FALSE(BINDS(set<"n", port>(set_size(2), {22, 80, 443})));
+    STATIC_REQUIRE(BINDS(set_size(1)));
+    STATIC_REQUIRE_FALSE(BINDS(set_size(0)));
+    // timeouts are at least 1 ms
+    STATIC_REQUIRE(BINDS(set_timeout(std::chrono::milliseconds(1))));
+    STATIC_REQUIRE_FALSE(BINDS(set_timeout(std::chrono::milliseconds(0))));
+    STATIC_REQUIRE(BINDS(element_timeout(std::chrono::minutes(10))));
+    STATIC_REQUIRE_FALSE(BINDS(element_timeout(std::chrono::seconds(0))));
 }
