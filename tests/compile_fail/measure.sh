@@ -35,6 +35,11 @@ for line in open(sys.argv[1]):
         print(f"{where}\t{unescape(m.group(2))}\t-\t{unescape(m.group(4))}")
 EOF
 
+# A case that expects a rule's id also counts as "yes" when the rule's sentence is on the
+# first error line: a named assertion prints the sentence, and the id is in its type's
+# name on a later line.
+sentences="$work/sentences.tsv"
+python3 tests/compile_fail/rule_sentences.py include >"$sentences"
 table="| case | compiler | output lines | error lines | message on first error line |\n|---|---|---:|---:|---|\n"
 total_g=0; total_c=0; n=0
 while IFS=$'\t' read -r label file flags regex; do
@@ -48,6 +53,8 @@ while IFS=$'\t' read -r label file flags regex; do
     on_first=no
     if [ "$errors" = 0 ]; then on_first="compiled!"
     elif printf '%s' "$first" | grep -Eq -- "$regex"; then on_first=yes
+    elif sentence=$(awk -F'\t' -v id="$regex" '$1 == id { print $2; exit }' "$sentences") &&
+         [ -n "$sentence" ] && printf '%s' "$first" | grep -Fq -- "$sentence"; then on_first=yes
     elif [ "$cxx" = clang++ ] && printf '%s\n' "$out" | grep -m1 'note:' | grep -Eq -- "$regex"; then on_first="first note"
     fi
     if [ "$cxx" = g++ ]; then total_g=$((total_g + lines)); else total_c=$((total_c + lines)); fi
