@@ -6,13 +6,21 @@
 // table checks they exist and follows them for the hook rules, as for a plain jump.
 // Verdicts allowed in a map: accept, drop, continue_, return_, jump<...>, goto_<...>.
 // A vmap is not terminal: statements may follow it.
+// Its keys are checked when the selector is known (at `>>`, a compile error in a constant
+// rule): no two overlap (nft: 'conflicting intervals specified'), and a key repeated with
+// another verdict is refused (the kernel: 'File exists'); a key repeated with the same
+// verdict is a duplicate, which nft merges.
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 
+#include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
+#include <nftpp/expr/anon_set.hpp>
 #include <nftpp/expr/literal.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/render/sink.hpp>
@@ -20,10 +28,24 @@
 
 namespace nftpp {
 
+NFTPP_RULE(a_map_gives_one_key_two_values,
+           "this map gives one key two different values, which the kernel refuses ('File exists'): keep one entry "
+           "per key")
+NFTPP_RULE(the_keys_of_a_vmap_overlap_make_them_disjoint,
+           "two keys of this vmap(...) overlap, which nft refuses ('conflicting intervals specified'): make its "
+           "ranges and prefixes disjoint")
+
 template <class V>
 inline constexpr bool is_map_verdict_v = std::is_same_v<V, accept_t> || std::is_same_v<V, drop_t> ||
                                          std::is_same_v<V, return_t> || std::is_same_v<V, continue_t> ||
                                          is_chain_verdict_v<V>;
+
+// A verdict a map may hold, or a std::variant of them (a map filled at run time: each
+// element one of the alternatives, all of them known to the compiler).
+template <class V>
+inline constexpr bool is_map_verdict_value_v = is_map_verdict_v<V>;
+template <class... V>
+inline constexpr bool is_map_verdict_value_v<std::variant<V...>> = (is_map_verdict_v<V> && ...);
 
 template <class V>
 struct assert_vmap_verdict_t {
@@ -32,6 +54,40 @@ struct assert_vmap_verdict_t {
     static constexpr bool value = false;
 };
 
+// A checked verdict as a value, what a verdict map's element holds once the verdict's type
+// has been checked (and its target joined the chain graph): the kind, and the chain of a
+// jump or goto.
+struct map_verdict {
+    stmt_kind kind = stmt_kind::accept;
+    std::string_view target{};
+
+    friend constexpr bool operator==(const map_verdict&, const map_verdict&) = default;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const map_verdict& v) {
+        switch (v.kind) {
+            case stmt_kind::drop: out.put("drop"); break;
+            case stmt_kind::return_: out.put("return"); break;
+            case stmt_kind::continue_: out.put("continue"); break;
+            case stmt_kind::jump: out.put("jump "); out.put(v.target); break;
+            case stmt_kind::goto_: out.put("goto "); out.put(v.target); break;
+            default: out.put("accept"); break;
+        }
+    }
+};
+
+template <class V>
+    requires is_map_verdict_v<V>
+[[nodiscard]] constexpr map_verdict map_verdict_of(const V&) noexcept {
+    if constexpr (is_chain_verdict_v<V>) return {V::facts.kind, V::target.view()};
+    else return {V::facts.kind, {}};
+}
+template <class... V>
+    requires(is_map_verdict_v<V> && ...)
+[[nodiscard]] constexpr map_verdict map_verdict_of(const std::variant<V...>& v) {
+    return std::visit([](const auto& x) { return map_verdict_of(x); }, v);
+}
+
 // One entry before its key datatype is known: on(22, accept).
 template <class K, class V>
 struct vmap_entry_t {
@@ -39,18 +95,33 @@ struct vmap_entry_t {
     V verdict;
 };
 
+namespace detail {
+// Completing it fires assert_vmap_verdict_t for a verdict a map cannot hold; `type` is the
+// verdict, or accept_t after the error (so nothing cascades). A class rather than a check
+// in on()'s body: clang would then also call on() not a constant expression.
+template <class V>
+struct checked_map_verdict {
+    static_assert(sizeof(std::conditional_t<is_map_verdict_v<V>, accept_t, assert_vmap_verdict_t<V>>));
+    using type = std::conditional_t<is_map_verdict_v<V>, V, accept_t>;
+};
+template <class V>
+using checked_map_verdict_t = typename checked_map_verdict<V>::type;
+}  // namespace detail
+
 // A typed key (a port, an address, a range ...).
 template <class K, class V>
     requires(!std::is_arithmetic_v<K> && !std::is_pointer_v<K>)
 [[nodiscard]] constexpr auto on(K key, V verdict) {
-    if constexpr (!is_map_verdict_v<V>) (void)assert_vmap_verdict_t<V>::value;
-    return vmap_entry_t<K, V>{key, verdict};
+    using W = detail::checked_map_verdict_t<V>;
+    if constexpr (is_map_verdict_v<V>) return vmap_entry_t<K, V>{key, verdict};
+    else return vmap_entry_t<K, W>{key, {}};
 }
 // A literal key (22, "10.0.0.0/8"): checked against the selector's datatype at `>>`.
 template <class V>
 [[nodiscard]] constexpr auto on(literal_t key, V verdict) {
-    if constexpr (!is_map_verdict_v<V>) (void)assert_vmap_verdict_t<V>::value;
-    return vmap_entry_t<literal_t, V>{key, verdict};
+    using W = detail::checked_map_verdict_t<V>;
+    if constexpr (is_map_verdict_v<V>) return vmap_entry_t<literal_t, V>{key, verdict};
+    else return vmap_entry_t<literal_t, W>{key, {}};
 }
 
 template <class... Entries>
@@ -111,17 +182,40 @@ constexpr operand<Key> vmap_key(const K& k) {
 }
 }  // namespace detail
 
-// sel >> vmap(...): the keys are checked against the selector's datatype here.
+namespace detail {
+// What nft refuses in the keys of an anonymous vmap, or nullptr: two keys that overlap
+// (an anonymous map takes intervals without a flag), one key with two verdicts.
+template <class Key, std::size_t N>
+[[nodiscard]] constexpr const rule* vmap_keys_error(const std::array<operand<Key>, N>& keys,
+                                                    const std::array<map_verdict, N>& verdicts) {
+    if (intervals_overlap(keys.data(), N)) return &rules::the_keys_of_a_vmap_overlap_make_them_disjoint;
+    if (key_with_two_values<Key, map_verdict>(keys.data(), verdicts.data(), N)) return &rules::a_map_gives_one_key_two_values;
+    return nullptr;
+}
+}  // namespace detail
+
+// sel >> vmap(...): the keys are checked against the selector's datatype here, and
+// against each other.
 template <class Sel, class... K, class... V>
     requires requires { typename Sel::value_type; Sel::keyword; }
 [[nodiscard]] constexpr auto operator>>(const Sel&, const vmap_t<vmap_entry_t<K, V>...>& m) {
     using Key = typename Sel::value_type;
-    return std::apply(
+    auto stmt = std::apply(
         [](const auto&... e) {
             return vmap_stmt_t<Sel, V...>{std::tuple<std::pair<operand<Key>, V>...>(
                 std::pair<operand<Key>, V>(detail::vmap_key<Key>(e.key), e.verdict)...)};
         },
         m.entries);
+    if constexpr (sizeof...(V) > 1) {
+        const auto [keys, verdicts] = std::apply(
+            [](const auto&... e) {
+                return std::pair(std::array<operand<Key>, sizeof...(V)>{{e.first...}},
+                                 std::array<map_verdict, sizeof...(V)>{{map_verdict_of(e.second)...}});
+            },
+            stmt.entries);
+        if (const rule* r = detail::vmap_keys_error<Key, sizeof...(V)>(keys, verdicts)) raise(error{r, 0});
+    }
+    return stmt;
 }
 
 }  // namespace nftpp
