@@ -1,33 +1,53 @@
 #pragma once
 // Named maps.
 //   data_map<"marks", port, mark>({{22, 1}, {80, 2}})           map marks { type inet_service : mark; ... }
+//   data_map<"marks", port, mark>(set_size(1024), pairs)        from a run-time range of (key, value) pairs
 //   verdict_map<"dispatch", port>(on(22, jump<"ssh">), on(80, accept))
 //                                                              map dispatch { type inet_service : verdict; ... }
+//   verdict_map<"lan", ifname>(set_flags{}, names, jump<"lan_in">)   run-time keys, one verdict
+//   verdict_map<"by_port", port>(set_flags{}, pairs)            (key, verdict) pairs, the verdict one
+//                                                              alternative of a std::variant
 // Used by
 //   meta.mark.set(tcp.dport, at<"marks">)       meta mark set tcp dport map @marks
 //   ct.mark.set(tcp.dport, at<"marks">)         ct mark set tcp dport map @marks
 //   tcp.dport >> vmap(at<"dispatch">)           tcp dport vmap @dispatch
+//   dnat(ip, ip.daddr, at<"backends">)          dnat ip to ip daddr map @backends (stmt/nat.hpp)
 // The table checks that the map exists, is a map of the right kind, and that its key
 // (and value) datatypes are the selector's; a verdict map's jump targets join the chain
-// graph like any jump.
+// graph like any jump, and must exist (and be regular chains) even when no rule uses
+// the map. Verdicts are types: a verdict map filled at run time holds one verdict type,
+// or a std::variant of them, whose every alternative the table checks.
+// The entries are checked like a set's elements (set.hpp) when they are bound: at compile
+// time for literal entries of a constexpr map, a value_error otherwise; in addition a key
+// given two different values is refused (the kernel: 'File exists'; the same key with the
+// same value is a duplicate, which nft merges), and set_flag::auto_merge (sets only).
 #include <array>
+#include <concepts>
 #include <cstddef>
-#include <initializer_list>
+#include <ranges>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
+#include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/set_ref.hpp>
 #include <nftpp/expr/vmap.hpp>
 #include <nftpp/render/sink.hpp>
+#include <nftpp/ruleset/assertions.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/stmt/mark.hpp>
 
 namespace nftpp {
+
+NFTPP_RULE(set_flag_auto_merge_is_for_sets_not_maps,
+           "set_flag::auto_merge applies to sets only: nft has no auto-merge for maps (a syntax error); keep the "
+           "map's intervals disjoint")
 
 template <class Key, class Value>
 struct map_entry {
@@ -35,7 +55,39 @@ struct map_entry {
     Value value;
 };
 
-template <fixed_string Name, class Key, class Value>
+namespace detail {
+// `\t\telements = { k : v, ... }` of a declaration (nothing for no entries).
+template <Sink S, class Elements>
+constexpr void write_map_elements(S& out, const Elements& elements) {
+    if constexpr (!std::is_same_v<Elements, no_elements_t>) {
+        if (std::ranges::empty(elements)) return;
+        out.put("\t\telements = {");
+        bool first = true;
+        for (const auto& e : elements) {
+            out.put(first ? "\n\t\t\t" : ",\n\t\t\t");
+            first = false;
+            write_nft(out, e.key);
+            out.put(" : ");
+            write_nft(out, e.value);
+        }
+        out.put("\n\t\t}\n");
+    }
+}
+template <Sink S>
+constexpr void write_map_head(S& out, std::string_view name, std::string_view key, std::string_view value) {
+    out.put("map ");
+    out.put(name);
+    out.put(" {\n\t\ttype ");
+    out.put(key);
+    out.put(" : ");
+    out.put(value);
+    out.put('\n');
+}
+}  // namespace detail
+
+// Elements: a std::array of literal entries, a std::vector from a run-time range, or
+// no_elements_t.
+template <fixed_string Name, class Key, class Value, class Elements = std::vector<map_entry<Key, Value>>>
 struct data_map_t {
     static_assert(sizeof(detail::name_check_t<Name>));
     static constexpr auto name = Name;
@@ -43,34 +95,18 @@ struct data_map_t {
     using key_type = Key;
     using value_type = Value;
     set_flags flags{};
-    std::vector<map_entry<Key, Value>> elements;
+    Elements elements{};
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const data_map_t& m) {
-        out.put("map ");
-        out.put(Name.view());
-        out.put(" {\n\t\ttype ");
-        out.put(Key::nft_type);
-        out.put(" : ");
-        out.put(Value::nft_type);
-        out.put('\n');
+        detail::write_map_head(out, Name.view(), Key::nft_type, Value::nft_type);
         write_set_options(out, m.flags);
-        if (!m.elements.empty()) {
-            out.put("\t\telements = {");
-            bool first = true;
-            for (const auto& e : m.elements) {
-                out.put(first ? "\n\t\t\t" : ",\n\t\t\t");
-                first = false;
-                write_nft(out, e.key);
-                out.put(" : ");
-                write_nft(out, e.value);
-            }
-            out.put("\n\t\t}\n");
-        }
+        detail::write_map_elements(out, m.elements);
         out.put("\t}");
     }
 };
 
+// A verdict map declared with its entries, each verdict a type.
 template <fixed_string Name, class Key, class... Verdicts>
 struct verdict_map_t {
     static_assert(sizeof(detail::name_check_t<Name>));
@@ -83,11 +119,7 @@ struct verdict_map_t {
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const verdict_map_t& m) {
-        out.put("map ");
-        out.put(Name.view());
-        out.put(" {\n\t\ttype ");
-        out.put(Key::nft_type);
-        out.put(" : verdict\n");
+        detail::write_map_head(out, Name.view(), Key::nft_type, "verdict");
         write_set_options(out, m.flags);
         if constexpr (sizeof...(Verdicts) > 0) {
             out.put("\t\telements = {");
@@ -105,38 +137,228 @@ struct verdict_map_t {
     }
 };
 
+// A verdict map filled from a run-time range. V is what every element may hold: one
+// verdict type, or a std::variant of verdict types; the table checks the jump and goto
+// targets of all of them, whichever the elements hold.
+template <fixed_string Name, class Key, class V>
+struct dynamic_verdict_map_t {
+    static_assert(sizeof(detail::name_check_t<Name>));
+    static_assert(is_map_verdict_value_v<V>);
+    static constexpr auto name = Name;
+    static constexpr std::string_view kind = "vmap";
+    using key_type = Key;
+    using verdict_type = V;
+    set_flags flags{};
+    std::vector<map_entry<Key, map_verdict>> elements;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const dynamic_verdict_map_t& m) {
+        detail::write_map_head(out, Name.view(), Key::nft_type, "verdict");
+        write_set_options(out, m.flags);
+        detail::write_map_elements(out, m.elements);
+        out.put("\t}");
+    }
+};
+
 template <class T>
-inline constexpr bool is_map_v = false;
-template <fixed_string N, class K, class V>
-inline constexpr bool is_map_v<data_map_t<N, K, V>> = true;
+inline constexpr bool is_data_map_v = false;
+template <fixed_string N, class K, class V, class E>
+inline constexpr bool is_data_map_v<data_map_t<N, K, V, E>> = true;
+template <class T>
+inline constexpr bool is_verdict_map_v = false;
 template <fixed_string N, class K, class... V>
-inline constexpr bool is_map_v<verdict_map_t<N, K, V...>> = true;
+inline constexpr bool is_verdict_map_v<verdict_map_t<N, K, V...>> = true;
+template <fixed_string N, class K, class V>
+inline constexpr bool is_verdict_map_v<dynamic_verdict_map_t<N, K, V>> = true;
+template <class T>
+inline constexpr bool is_map_v = is_data_map_v<T> || is_verdict_map_v<T>;
+
+// Fired when a run-time range of map entries holds something else than (key, value)
+// pairs of the map's datatypes (its arguments show the map, its key and value types, and
+// the range's element type; a verdict map's value type shows as map_verdict).
+template <fixed_string Map, class Key, class Value, class Element>
+struct assert_range_holds_map_entries_t {
+    static_assert(detail::never_v<Element>,
+                  "this range's elements are not (key, value) pairs of the map's datatypes (the arguments of "
+                  "assert_range_holds_map_entries_t are the map's name, its key and value types and the range's "
+                  "element type): give std::pair<key, value> or map_entry<key, value>, and for a verdict map "
+                  "std::pair<key, verdict> with the verdict a type such as accept_t or a std::variant of them");
+    static constexpr bool value = false;
+};
+
+namespace detail {
+// What nft and the kernel would refuse in a map's n entries (keys[i] : values[i]), or
+// nullptr: what they refuse in a set's elements (the keys), auto-merge, and one key with
+// two values. One instantiation per key and value type, whatever the map's name.
+template <class Key, class Value>
+[[nodiscard]] constexpr const rule* map_entries_error(set_flags f, const operand<Key>* keys, const Value* values,
+                                                      std::size_t n) {
+    if (f.has(set_flag::auto_merge)) return &rules::set_flag_auto_merge_is_for_sets_not_maps;
+    if (const rule* r = set_elements_error<Key>(f, keys, n)) return r;
+    if (key_with_two_values<Key, Value>(keys, values, n)) return &rules::a_map_gives_one_key_two_values;
+    return nullptr;
+}
+// The same for entries: a std::array of literal entries or a std::vector of them.
+template <class Key, class Value, class Entries>
+[[nodiscard]] constexpr const rule* map_entries_error(set_flags f, const Entries& entries) {
+    const std::size_t n = std::ranges::size(entries);
+    if constexpr (requires { std::tuple_size<Entries>::value; }) {
+        constexpr std::size_t N = std::tuple_size<Entries>::value;
+        const auto [keys, values] = [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return std::pair(std::array<operand<Key>, N>{{entries[I].key...}}, std::array<Value, N>{{entries[I].value...}});
+        }(std::make_index_sequence<N>{});
+        return map_entries_error<Key, Value>(f, keys.data(), values.data(), n);
+    } else {
+        std::vector<operand<Key>> keys;
+        std::vector<Value> values;
+        keys.reserve(n);
+        values.reserve(n);
+        for (const auto& e : entries) {
+            keys.push_back(e.key);
+            values.push_back(e.value);
+        }
+        return map_entries_error<Key, Value>(f, keys.data(), values.data(), n);
+    }
+}
+
+// One (key, value) entry of a run-time range: a map_entry, or pair-like (std::pair,
+// std::tuple) with a key and a value of the map's datatypes.
+template <class X, class Key, class Value>
+concept MapEntryLike = std::convertible_to<const X&, map_entry<Key, Value>> || requires(const X& x) {
+    { std::get<0>(x) } -> std::convertible_to<operand<Key>>;
+    { std::get<1>(x) } -> std::convertible_to<Value>;
+};
+template <class Key, class Value, class X>
+[[nodiscard]] constexpr map_entry<Key, Value> to_map_entry(const X& x) {
+    if constexpr (std::convertible_to<const X&, map_entry<Key, Value>>) return x;
+    else return {operand<Key>(std::get<0>(x)), static_cast<Value>(std::get<1>(x))};
+}
+// A (key, verdict) pair: the verdict a map verdict type or a std::variant of them.
+template <class X>
+using entry_verdict_t = std::remove_cvref_t<decltype(std::get<1>(std::declval<const X&>()))>;
+template <class X, class Key>
+concept VerdictEntryLike = requires(const X& x) {
+    { std::get<0>(x) } -> std::convertible_to<operand<Key>>;
+    std::get<1>(x);
+} && is_map_verdict_value_v<entry_verdict_t<X>>;
+
+template <class R, class Key, class Value>
+concept MapEntryRangeOf = std::ranges::input_range<const R&> && MapEntryLike<std::ranges::range_value_t<const R&>, Key, Value>;
+template <class R, class Key>
+concept VerdictEntryRangeOf = std::ranges::input_range<const R&> && VerdictEntryLike<std::ranges::range_value_t<const R&>, Key>;
+
+// Run-time ranges as entries, in one pass (one allocation when the range is sized).
+template <class Key, class Value, class R>
+std::vector<map_entry<Key, Value>> collect_map_entries(const R& entries) {
+    std::vector<map_entry<Key, Value>> v;
+    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(entries));
+    for (auto&& x : entries) v.push_back(to_map_entry<Key, Value>(x));
+    return v;
+}
+template <class Key, class R>
+std::vector<map_entry<Key, map_verdict>> collect_verdict_entries(const R& entries) {
+    std::vector<map_entry<Key, map_verdict>> v;
+    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(entries));
+    for (auto&& x : entries) v.push_back({operand<Key>(std::get<0>(x)), map_verdict_of(std::get<1>(x))});
+    return v;
+}
+template <class Key, class R, class V>
+std::vector<map_entry<Key, map_verdict>> collect_keys_to(const R& keys, const V& verdict) {
+    std::vector<map_entry<Key, map_verdict>> v;
+    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(keys));
+    const map_verdict to = map_verdict_of(verdict);
+    for (auto&& k : keys) v.push_back({operand<Key>(k), to});
+    return v;
+}
+}  // namespace detail
+
+// --- data maps ---
 
 template <fixed_string Name, class Key, class Value>
-[[nodiscard]] auto data_map(set_flags flags, std::initializer_list<map_entry<Key, Value>> elements) {
-    std::vector<map_entry<Key, Value>> v(elements);
-    std::vector<operand<Key>> keys;
-    keys.reserve(v.size());
-    for (const auto& e : v) keys.push_back(e.key);
-    detail::check_set_elements<Key>(flags, keys);
-    return data_map_t<Name, Key, Value>{flags, std::move(v)};
+[[nodiscard]] constexpr data_map_t<Name, Key, Value, no_elements_t> data_map(set_flags flags = {}) {
+    detail::raise_if(detail::map_entries_error<Key, Value>(flags, nullptr, nullptr, 0));
+    return {flags, {}};
 }
-template <fixed_string Name, class Key, class Value>
-[[nodiscard]] auto data_map(std::initializer_list<map_entry<Key, Value>> elements) {
+// Literal entries, each checked like a literal: {{22, 1}, {80, 2}}.
+template <fixed_string Name, class Key, class Value, std::size_t N>
+[[nodiscard]] constexpr auto data_map(set_flags flags, const map_entry<Key, Value> (&elements)[N]) {
+    using A = std::array<map_entry<Key, Value>, N>;
+    A a = [&]<std::size_t... I>(std::index_sequence<I...>) { return A{{elements[I]...}}; }(std::make_index_sequence<N>{});
+    detail::raise_if(detail::map_entries_error<Key, Value>(flags, a));
+    return data_map_t<Name, Key, Value, A>{flags, a};
+}
+template <fixed_string Name, class Key, class Value, std::size_t N>
+[[nodiscard]] constexpr auto data_map(const map_entry<Key, Value> (&elements)[N]) {
     return data_map<Name, Key, Value>(set_flags{}, elements);
 }
+// From a run-time range of (key, value) pairs or map_entry values, in one pass.
+template <fixed_string Name, class Key, class Value, std::ranges::input_range R>
+[[nodiscard]] auto data_map(set_flags flags, const R& entries) {
+    if constexpr (!detail::MapEntryRangeOf<R, Key, Value>) {
+        (void)assert_range_holds_map_entries_t<Name, Key, Value, std::ranges::range_value_t<const R&>>::value;
+        return data_map_t<Name, Key, Value>{flags, {}};
+    } else {
+        auto v = detail::collect_map_entries<Key, Value>(entries);
+        detail::raise_if(detail::map_entries_error<Key, Value>(flags, v));
+        return data_map_t<Name, Key, Value>{flags, std::move(v)};
+    }
+}
+template <fixed_string Name, class Key, class Value, std::ranges::input_range R>
+[[nodiscard]] auto data_map(const R& entries) {
+    return data_map<Name, Key, Value>(set_flags{}, entries);
+}
+
+// --- verdict maps ---
 
 template <fixed_string Name, class Key, class... K, class... V>
 [[nodiscard]] constexpr auto verdict_map(set_flags flags, vmap_entry_t<K, V>... entries) {
     verdict_map_t<Name, Key, V...> m{flags, {std::pair<operand<Key>, V>(detail::vmap_key<Key>(entries.key), entries.verdict)...}};
     const auto keys = std::apply([](const auto&... e) { return std::array<operand<Key>, sizeof...(V)>{{e.first...}}; },
                                  m.elements);
-    detail::check_set_elements<Key>(flags, keys);
+    const std::array<map_verdict, sizeof...(V)> verdicts{{map_verdict_of(entries.verdict)...}};
+    detail::raise_if(detail::map_entries_error<Key, map_verdict>(flags, keys.data(), verdicts.data(), sizeof...(V)));
     return m;
 }
 template <fixed_string Name, class Key, class... K, class... V>
 [[nodiscard]] constexpr auto verdict_map(vmap_entry_t<K, V>... entries) {
     return verdict_map<Name, Key>(set_flags{}, entries...);
+}
+// Run-time keys, all to one verdict: verdict_map<"lan", ifname>(set_flags{}, names, jump<"lan_in">).
+template <fixed_string Name, class Key, std::ranges::input_range R, class V>
+[[nodiscard]] auto verdict_map(set_flags flags, const R& keys, const V& verdict) {
+    if constexpr (!is_map_verdict_v<V>) {
+        (void)assert_vmap_verdict_t<V>::value;
+        return dynamic_verdict_map_t<Name, Key, accept_t>{flags, {}};
+    } else if constexpr (!ElementRangeOf<R, Key>) {
+        (void)assert_range_holds_the_set_key_type_t<Name, Key, std::ranges::range_value_t<const R&>>::value;
+        return dynamic_verdict_map_t<Name, Key, V>{flags, {}};
+    } else {
+        auto v = detail::collect_keys_to<Key>(keys, verdict);
+        detail::raise_if(detail::map_entries_error<Key, map_verdict>(flags, v));
+        return dynamic_verdict_map_t<Name, Key, V>{flags, std::move(v)};
+    }
+}
+// Run-time (key, verdict) pairs, the verdict a type such as accept_t or one alternative of
+// a std::variant<accept_t, drop_t, jump_t<"ssh">>: the table checks every alternative.
+template <fixed_string Name, class Key, std::ranges::input_range R>
+[[nodiscard]] auto verdict_map(set_flags flags, const R& entries) {
+    if constexpr (!detail::VerdictEntryRangeOf<R, Key>) {
+        (void)assert_range_holds_map_entries_t<Name, Key, map_verdict, std::ranges::range_value_t<const R&>>::value;
+        return dynamic_verdict_map_t<Name, Key, accept_t>{flags, {}};
+    } else {
+        using V = detail::entry_verdict_t<std::ranges::range_value_t<const R&>>;
+        auto v = detail::collect_verdict_entries<Key>(entries);
+        detail::raise_if(detail::map_entries_error<Key, map_verdict>(flags, v));
+        return dynamic_verdict_map_t<Name, Key, V>{flags, std::move(v)};
+    }
+}
+template <fixed_string Name, class Key, std::ranges::input_range R, class V>
+[[nodiscard]] auto verdict_map(const R& keys, const V& verdict) {
+    return verdict_map<Name, Key>(set_flags{}, keys, verdict);
+}
+template <fixed_string Name, class Key, std::ranges::input_range R>
+[[nodiscard]] auto verdict_map(const R& entries) {
+    return verdict_map<Name, Key>(set_flags{}, entries);
 }
 
 // --- references from rules ---

@@ -7,7 +7,6 @@
 // is an error when they are bound: at compile time for literals, a value_error otherwise.
 // Rules refer to a set with at<"allowed">; the table checks the reference and the key
 // datatype.
-#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -20,14 +19,19 @@
 
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/fixed_string.hpp>
+#include <nftpp/expr/anon_set.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/render/sink.hpp>
+#include <nftpp/ruleset/assertions.hpp>
 #include <nftpp/value/name.hpp>
 
 namespace nftpp {
 
 NFTPP_RULE(a_set_with_prefix_or_range_elements_needs_set_flag_interval,
            "a set with prefix or range elements needs set_flag::interval")
+NFTPP_RULE(a_set_with_interface_name_wildcards_needs_set_flag_interval,
+           "a set or map with an interface-name wildcard such as \"veth*\" needs set_flag::interval (nft: You must "
+           "add 'flags interval' to your set declaration)")
 NFTPP_RULE(set_flag_auto_merge_works_only_with_set_flag_interval,
            "set_flag::auto_merge works only with set_flag::interval (nft: auto-merge only works with interval sets)")
 NFTPP_RULE(the_intervals_of_a_set_overlap_merge_them_or_add_set_flag_auto_merge,
@@ -180,60 +184,68 @@ template <fixed_string N, class K, class E>
 inline constexpr bool is_set_v<set_t<N, K, E>> = true;
 
 namespace detail {
-// The first pair of intervals that overlap without being equal, in n operands (nft
-// accepts duplicates and adjacent intervals, and refuses any other overlap). Sorting at
-// run time, O(n log n); pairwise in constant evaluation, where sets are small.
+// What nft and the kernel would refuse in a set's elements, or nullptr: a prefix, range
+// or interface-name wildcard without set_flag::interval; more than set_size(n) elements
+// (a declaration, or one batch of added elements); overlapping intervals without
+// set_flag::auto_merge. The checks are values (tests read them); check_set_elements
+// raises the rule: a compile error when constant evaluated, a value_error otherwise.
 template <class Key>
-[[nodiscard]] constexpr bool intervals_overlap(const operand<Key>* xs, std::size_t n) {
-    auto clash = [](const operand<Key>& a, const operand<Key>& b) {
-        const Key alo = a.low(), ahi = a.upper(), blo = b.low(), bhi = b.upper();
-        if (alo == blo && ahi == bhi) return false;
-        return !(ahi < blo || bhi < alo);
-    };
-    if (std::is_constant_evaluated()) {
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = i + 1; j < n; ++j)
-                if (clash(xs[i], xs[j])) return true;
-        return false;
+[[nodiscard]] constexpr const rule* element_shape_error(set_flags f, const operand<Key>* xs, std::size_t n) {
+    if (f.has(set_flag::interval)) return nullptr;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (xs[i].shape() != operand<Key>::form::single)
+            return &rules::a_set_with_prefix_or_range_elements_needs_set_flag_interval;
+        if (is_wildcard_value(xs[i].low())) return &rules::a_set_with_interface_name_wildcards_needs_set_flag_interval;
     }
-    std::vector<std::pair<Key, Key>> v;
-    v.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) v.emplace_back(xs[i].low(), xs[i].upper());
-    std::sort(v.begin(), v.end());
-    for (std::size_t i = 1; i < v.size(); ++i) {
-        if (v[i] == v[i - 1]) continue;
-        if (!(v[i - 1].second < v[i].first)) return true;
-        if (v[i].second < v[i - 1].second) v[i].second = v[i - 1].second;  // carry the widest end forward
-    }
-    return false;
+    return nullptr;
+}
+template <class Key>
+[[nodiscard]] constexpr const rule* set_elements_error(set_flags f, const operand<Key>* xs, std::size_t n) {
+    if (f.has(set_flag::auto_merge) && !f.has(set_flag::interval))
+        return &rules::set_flag_auto_merge_works_only_with_set_flag_interval;
+    if (f.size && n > f.size) return &rules::a_set_holds_at_most_its_set_size_elements;
+    if (const rule* r = element_shape_error<Key>(f, xs, n)) return r;
+    if (f.has(set_flag::interval) && !f.has(set_flag::auto_merge) && intervals_overlap(xs, n))
+        return &rules::the_intervals_of_a_set_overlap_merge_them_or_add_set_flag_auto_merge;
+    return nullptr;
+}
+template <class Key, class Range>
+[[nodiscard]] constexpr const rule* set_elements_error(set_flags f, const Range& elements) {
+    return set_elements_error<Key>(f, std::ranges::data(elements), std::ranges::size(elements));
 }
 
-// What nft and the kernel would refuse in a set's elements, checked when they are bound.
-// All n count toward the set's size (a declaration, or one batch of added elements).
+constexpr void raise_if(const rule* r) {
+    if (r) raise(error{r, 0});
+}
 template <class Key>
 constexpr void check_element_shapes(set_flags f, const operand<Key>* xs, std::size_t n) {
-    if (f.has(set_flag::interval)) return;
-    for (std::size_t i = 0; i < n; ++i)
-        if (xs[i].shape() != operand<Key>::form::single)
-            raise(error{&rules::a_set_with_prefix_or_range_elements_needs_set_flag_interval, 0});
+    raise_if(element_shape_error<Key>(f, xs, n));
 }
 template <class Key>
 constexpr void check_set_elements(set_flags f, const operand<Key>* xs, std::size_t n) {
-    if (f.has(set_flag::auto_merge) && !f.has(set_flag::interval))
-        raise(error{&rules::set_flag_auto_merge_works_only_with_set_flag_interval, 0});
-    if (f.size && n > f.size) raise(error{&rules::a_set_holds_at_most_its_set_size_elements, 0});
-    check_element_shapes<Key>(f, xs, n);
-    if (!f.has(set_flag::interval)) return;
-    if constexpr (std::totally_ordered<Key>) {
-        if (!f.has(set_flag::auto_merge) && intervals_overlap(xs, n))
-            raise(error{&rules::the_intervals_of_a_set_overlap_merge_them_or_add_set_flag_auto_merge, 0});
-    }
+    raise_if(set_elements_error<Key>(f, xs, n));
 }
 template <class Key, class Range>
 constexpr void check_set_elements(set_flags f, const Range& elements) {
     check_set_elements<Key>(f, std::ranges::data(elements), std::ranges::size(elements));
 }
 }  // namespace detail
+
+// Fired when a run-time range of elements holds values of another datatype than the
+// set's key (its arguments show the set, its key type and the range's element type).
+template <fixed_string Set, class Key, class Element>
+struct assert_range_holds_the_set_key_type_t {
+    static_assert(detail::never_v<Element>,
+                  "this range's elements are not values of the set's key datatype (the arguments of "
+                  "assert_range_holds_the_set_key_type_t are the set's name, its key type and the range's element "
+                  "type): give a range of the key type, e.g. std::vector<ipv4_addr> for a set of ipv4_addr");
+    static constexpr bool value = false;
+};
+
+// A range whose elements convert to the key's operands (values, prefixes, ranges).
+template <class R, class Key>
+concept ElementRangeOf = std::ranges::input_range<const R&> &&
+                         std::convertible_to<std::ranges::range_reference_t<const R&>, operand<Key>>;
 
 template <fixed_string Name, class Key>
 [[nodiscard]] constexpr set_t<Name, Key, no_elements_t> set(set_flags f = {}) {
@@ -252,14 +264,23 @@ template <fixed_string Name, class Key, std::size_t N>
 [[nodiscard]] constexpr auto set(const operand<Key> (&elements)[N]) {
     return set<Name, Key>(set_flags{}, elements);
 }
+// From a run-time range of elements (a std::vector<ipv4_addr>, a view ...), in one pass.
 template <fixed_string Name, class Key, std::ranges::input_range R>
-    requires std::convertible_to<std::ranges::range_reference_t<const R&>, operand<Key>>
 [[nodiscard]] auto set(set_flags f, const R& values) {
-    std::vector<operand<Key>> v;
-    if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(values));
-    for (auto&& x : values) v.emplace_back(x);
-    detail::check_set_elements<Key>(f, v);
-    return set_t<Name, Key, std::vector<operand<Key>>>{f, std::move(v)};
+    if constexpr (!ElementRangeOf<R, Key>) {
+        (void)assert_range_holds_the_set_key_type_t<Name, Key, std::ranges::range_value_t<const R&>>::value;
+        return set_t<Name, Key, no_elements_t>{f, {}};
+    } else {
+        std::vector<operand<Key>> v;
+        if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(values));
+        for (auto&& x : values) v.emplace_back(x);
+        detail::check_set_elements<Key>(f, v);
+        return set_t<Name, Key, std::vector<operand<Key>>>{f, std::move(v)};
+    }
+}
+template <fixed_string Name, class Key, std::ranges::input_range R>
+[[nodiscard]] auto set(const R& values) {
+    return set<Name, Key>(set_flags{}, values);
 }
 
 }  // namespace nftpp

@@ -7,7 +7,9 @@
 //   hook-sensitive statements (masquerade, snat, dnat, redirect, reject) for EVERY base
 //   chain that reaches the rule through jump or goto — `nft -c` misses these; the kernel
 //   refuses them only at commit;
-//   set references exist and have the selector's key datatype.
+//   set references exist and have the selector's key datatype;
+//   every verdict map's jump and goto targets exist and are regular chains, whether a
+//   rule uses the map or not (the kernel resolves them when the map is loaded).
 // All of it is constexpr over static descriptors of the chain types, evaluated once when
 // the table is built; the first failure fires one named assertion.
 #include <array>
@@ -15,6 +17,7 @@
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
+#include <variant>
 
 #include <boost/hana/tuple.hpp>
 
@@ -102,6 +105,25 @@ struct part_targets {
         return a;
     }();
 };
+// The targets of the verdicts in a list (a map's values: types, or std::variants of them).
+template <class... V>
+struct verdict_targets {
+    static constexpr std::size_t count = (0 + ... + part_targets<V>::count);
+    static constexpr std::array<std::string_view, count> names = [] {
+        std::array<std::string_view, count> a{};
+        std::size_t i = 0;
+        (
+            [&] {
+                for (auto n : part_targets<V>::names) a[i++] = n;
+            }(),
+            ...);
+        (void)i;
+        return a;
+    }();
+};
+// A verdict a run-time map element holds: any alternative of the variant.
+template <class... V>
+struct part_targets<std::variant<V...>> : verdict_targets<V...> {};
 template <class Sel, class... V>
 struct part_targets<vmap_stmt_t<Sel, V...>> {
     static constexpr std::size_t count = (0 + ... + (is_chain_verdict_v<V> ? 1 : 0));
@@ -363,6 +385,15 @@ constexpr table_verdict analyze(const std::array<chain_desc, NC>& cs, const std:
             }
         }
     }
+    // every verdict map's targets, also of maps no rule uses: the kernel resolves them
+    // when it loads the map (ENOENT for a missing chain, EOPNOTSUPP for a base chain)
+    for (const auto& m : ss) {
+        for (std::size_t t = 0; t < m.n_targets; ++t) {
+            std::size_t i = find_chain(cs, m.targets[t]);
+            if (i == NC) return {table_error::jump_missing, m.name, m.targets[t]};
+            if (cs[i].spec.is_base) return {table_error::jump_base, m.name, m.targets[t]};
+        }
+    }
     for (std::size_t b = 0; b < NC; ++b) {
         if (!cs[b].spec.is_base) continue;
         std::array<bool, NC + 1> on_path{};
@@ -384,25 +415,49 @@ struct set_static {
     static constexpr std::array<std::string_view, 0> targets{};
     static constexpr set_desc desc{S::name.view(), S::key_type::nft_type, "set", {}, nullptr, 0};
 };
-template <fixed_string N, class K, class V>
-struct set_static<data_map_t<N, K, V>> {
+template <fixed_string N, class K, class V, class E>
+struct set_static<data_map_t<N, K, V, E>> {
     static constexpr set_desc desc{N.view(), K::nft_type, "map", V::nft_type, nullptr, 0};
 };
 template <fixed_string N, class K, class... V>
 struct set_static<verdict_map_t<N, K, V...>> {
-    static constexpr std::size_t count = (0 + ... + part_targets<V>::count);
+    using targets_of = verdict_targets<V...>;
+    static constexpr const auto& targets = targets_of::names;
+    static constexpr set_desc desc{N.view(), K::nft_type, "vmap", {}, targets.data(), targets_of::count};
+};
+template <fixed_string N, class K, class V>
+struct set_static<dynamic_verdict_map_t<N, K, V>> {
+    using targets_of = verdict_targets<V>;
+    static constexpr const auto& targets = targets_of::names;
+    static constexpr set_desc desc{N.view(), K::nft_type, "vmap", {}, targets.data(), targets_of::count};
+};
+
+// Verdict map S as it would be with elements of verdicts More... added (add_map_elements):
+// its targets are S's and theirs.
+template <class S, class... More>
+struct vmap_plus_t {
+    static constexpr auto name = S::name;
+    using key_type = typename S::key_type;
+};
+template <class S, class... More>
+struct set_static<vmap_plus_t<S, More...>> {
+    using more = verdict_targets<More...>;
+    static constexpr std::size_t count = set_static<S>::desc.n_targets + more::count;
     static constexpr std::array<std::string_view, count> targets = [] {
         std::array<std::string_view, count> a{};
         std::size_t i = 0;
-        (
-            [&] {
-                for (auto n : part_targets<V>::names) a[i++] = n;
-            }(),
-            ...);
-        (void)i;
+        for (std::size_t k = 0; k < set_static<S>::desc.n_targets; ++k) a[i++] = set_static<S>::desc.targets[k];
+        for (auto n : more::names) a[i++] = n;
         return a;
     }();
-    static constexpr set_desc desc{N.view(), K::nft_type, "vmap", {}, targets.data(), count};
+    static constexpr set_desc desc{S::name.view(), S::key_type::nft_type, "vmap", {}, targets.data(), count};
+};
+// The sets of a table with the verdict map named Name given verdicts More... as well.
+template <fixed_string Name, class Sets, class... More>
+struct sets_with_verdicts;
+template <fixed_string Name, class... S, class... More>
+struct sets_with_verdicts<Name, boost::hana::tuple<S...>, More...> {
+    using type = boost::hana::tuple<std::conditional_t<S::name == Name, vmap_plus_t<S, More...>, S>...>;
 };
 
 template <family F, class Chains, class Sets>
