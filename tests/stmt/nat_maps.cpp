@@ -1,6 +1,11 @@
 // NAT maps: `dnat ip to ip daddr map @m`, with the address alone or address . port from
 // the map — golden and loaded; the table checks the map's kind, key and value; a port
-// from the map needs a transport match unless the key is one.
+// from the map needs a transport match unless the key is one; NAT maps from run-time
+// ranges and their elements added and deleted in place.
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 #include <boost/hana/tuple.hpp>
 
 #include "golden.hpp"
@@ -64,4 +69,36 @@ TEST_CASE("a port from the map needs a transport match, unless the key is one", 
     STATIC_REQUIRE(rule_summary_v<rule_t<port_from_daddr>>.error == rule_error::nat_port_without_transport);
     STATIC_REQUIRE(rule_summary_v<rule_t<port_from_dport>>.error == rule_error::none);
     STATIC_REQUIRE(rule_summary_v<by_daddr_port>.error == rule_error::none);
+}
+
+TEST_CASE("NAT maps from run-time ranges, and their elements added in place", "[nat][maps][golden]") {
+    std::vector<std::pair<ipv4_addr, ipv4_addr>> backends;
+    for (std::uint32_t i = 1; i <= 3; ++i) backends.emplace_back(ipv4_addr::from_bits(0xcb007100u + i), ipv4_addr::from_bits(0x0a000000u + i));
+    const std::vector<map_entry<port, addr_port>> forward{{port(8080), addr_port{"10.0.0.2", 80}}, {port(8443), addr_port{"10.0.0.2", 443}}};
+    const auto t = table<family::ip>("nat",
+        data_map<"backends", ipv4_addr, ipv4_addr>(backends),
+        data_map<"forward", port, addr_port>(set_size(1024), forward),
+        base_chain<"pre", nat_chain(hook::prerouting, -100)>(
+            dnat(ip, ip.daddr, at<"backends">),
+            dnat(ip, tcp.dport, at<"forward">, nat_map_port)));
+    const std::vector<std::pair<port, addr_port>> more{{port(9000), addr_port{"10.0.0.4", 9000}}};
+    nftpp_test::golden(
+        ruleset(replace(t), add_map_elements<"forward">(t, more), add_map_elements<"backends">(t, {{"203.0.113.9", "10.0.0.9"}}),
+                delete_map_elements<"forward">(t, {8443})),
+        "add table ip nat\ndelete table ip nat\n"
+        "table ip nat {\n"
+        "\tmap backends {\n\t\ttype ipv4_addr : ipv4_addr\n\t\telements = {\n"
+        "\t\t\t203.0.113.1 : 10.0.0.1,\n\t\t\t203.0.113.2 : 10.0.0.2,\n\t\t\t203.0.113.3 : 10.0.0.3\n\t\t}\n\t}\n"
+        "\tmap forward {\n\t\ttype inet_service : ipv4_addr . inet_service\n\t\tsize 1024\n\t\telements = {\n"
+        "\t\t\t8080 : 10.0.0.2 . 80,\n\t\t\t8443 : 10.0.0.2 . 443\n\t\t}\n\t}\n"
+        "\tchain pre {\n\t\ttype nat hook prerouting priority -100; policy accept;\n"
+        "\t\tdnat ip to ip daddr map @backends\n\t\tdnat ip to tcp dport map @forward\n\t}\n}\n"
+        "add element ip nat forward {\n\t9000 : 10.0.0.4 . 9000\n}\n"
+        "add element ip nat backends {\n\t203.0.113.9 : 10.0.0.9\n}\n"
+        "delete element ip nat forward {\n\t8443\n}\n");
+    // a NAT map's entries are checked like any map's: one key, one translation
+    backends.emplace_back(backends.front().first, ipv4_addr("10.9.9.9"));
+    CHECK_THROWS_AS((data_map<"backends", ipv4_addr, ipv4_addr>(backends)), value_error);
+    STATIC_REQUIRE(range_fits_map_v<decltype(t), "forward", std::vector<std::pair<port, addr_port>>>);
+    STATIC_REQUIRE_FALSE(range_fits_map_v<decltype(t), "forward", std::vector<std::pair<port, ipv4_addr>>>);
 }

@@ -1,59 +1,116 @@
 #pragma once
-// Element commands on a table's named set, in the same transaction as anything else:
+// Element commands on a table's named sets and maps, in the same transaction as anything
+// else:
 //   add_elements<"allowed">(t, {"10.0.0.1", "10.0.0.0/24"})   add element inet t allowed { ... }
 //   add_elements<"allowed">(t, addresses)                     from a run-time range, one pass
 //   delete_elements<"allowed">(t, ...)                        delete element inet t allowed { ... }
-//   flush_set<"allowed">(t)                                   flush set inet t allowed
 //   add_elements<"banned">(t, xs, element_timeout(10min))     ... { 192.0.2.7 timeout 10m }
-// The set is looked up in the table's type: a set that does not exist, or elements of
-// another datatype, do not compile. Added elements are checked against the set's
-// declaration like the declared ones (set.hpp): interval shapes, overlaps, size.
+//   add_map_elements<"marks">(t, {{22, 1}, {80, 2}})          add element inet t marks { 22 : 0x00000001, ... }
+//   add_map_elements<"marks">(t, pairs)                       (key, value) pairs from a run-time range
+//   add_map_elements<"dispatch">(t, on(22, jump<"ssh">))      add element inet t dispatch { 22 : jump ssh }
+//   add_map_elements<"dispatch">(t, ports, drop)              run-time keys, one verdict (or value)
+//   add_map_elements<"dispatch">(t, port_verdict_pairs)       the verdict one of a std::variant's types
+//   delete_map_elements<"marks">(t, {22, 80})                 delete element inet t marks { 22, 80 } (by key)
+//   flush_set<"allowed">(t)                                   flush set inet t allowed (flush map for a map)
+// The set or map is looked up in the table's type: one that does not exist, a set given
+// map entries or a map given plain elements, and elements or entries of other datatypes
+// do not compile, each with one named assertion. Added elements are checked against the
+// declaration like the declared ones (set.hpp, map.hpp): interval shapes and wildcards,
+// overlaps, size, a key given two values; a verdict map's new jump and goto targets join
+// the table's chain graph (they exist, are regular chains, and the hook rules hold
+// through them). A command with no elements renders nothing: it changes nothing, and nft
+// has no empty `{ }`.
 #include <array>
 #include <chrono>
-#include <cstdint>
-#include <optional>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <ranges>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include <boost/hana/at.hpp>
-#include <boost/hana/index_if.hpp>
 #include <boost/hana/tuple.hpp>
 
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/operand.hpp>
+#include <nftpp/expr/vmap.hpp>
+#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table.hpp>
+#include <nftpp/ruleset/table_check.hpp>
 
 namespace nftpp {
 
 namespace detail {
+// The position of the set or map named Name among a table's sets (their count when none
+// has that name), and its type (void then): one constexpr scan, no recursion over types.
 template <fixed_string Name, class Sets>
-struct find_set;
-template <fixed_string Name>
-struct find_set<Name, boost::hana::tuple<>> {
-    using type = void;
+struct set_lookup;
+template <fixed_string Name, class... S>
+struct set_lookup<Name, boost::hana::tuple<S...>> {
+    static constexpr std::size_t index = [] {
+        constexpr bool named[] = {(S::name == Name)..., false};
+        std::size_t i = 0;
+        while (i < sizeof...(S) && !named[i]) ++i;
+        return i;
+    }();
+    using type = std::tuple_element_t<index, std::tuple<S..., void>>;
 };
-template <fixed_string Name, class S, class... Rest>
-struct find_set<Name, boost::hana::tuple<S, Rest...>> {
-    using type = std::conditional_t<S::name == Name, S, typename find_set<Name, boost::hana::tuple<Rest...>>::type>;
-};
-
 }  // namespace detail
 
-// The set type named Name in table type T (void when there is none).
+// The set or map type named Name in table type T (void when there is none).
 template <class T, fixed_string Name>
-using set_of_t = typename detail::find_set<Name, typename T::sets_type>::type;
+using set_of_t = typename detail::set_lookup<Name, typename T::sets_type>::type;
+
+// What a name of a table is: no set, a set, a data map or a verdict map.
+enum class set_kind : unsigned char { none, set, data_map, verdict_map };
+template <class S>
+inline constexpr set_kind kind_of_set_v = is_set_v<S>           ? set_kind::set
+                                          : is_data_map_v<S>    ? set_kind::data_map
+                                          : is_verdict_map_v<S> ? set_kind::verdict_map
+                                                                : set_kind::none;
+template <class T, fixed_string Name>
+inline constexpr set_kind set_kind_of_v = kind_of_set_v<set_of_t<T, Name>>;
 
 template <fixed_string Set>
 struct assert_table_has_set_t {
     static_assert(detail::never_nttp_v<Set>,
-                  "add_elements / delete_elements / flush_set name no set of this table: declare it with set<\"name\", key>(...) in the table");
+                  "add_elements / delete_elements / add_map_elements / delete_map_elements / flush_set name no set of "
+                  "this table: declare it with set<\"name\", key>(...), data_map<...> or verdict_map<...> in the table");
+    static constexpr bool value = false;
+};
+template <fixed_string Set>
+struct assert_set_elements_go_to_a_set_t {
+    static_assert(detail::never_nttp_v<Set>,
+                  "add_elements / delete_elements take a set, but this name is a data_map or verdict_map: use "
+                  "add_map_elements (key : value entries) and delete_map_elements (by key)");
+    static constexpr bool value = false;
+};
+template <fixed_string Map>
+struct assert_map_elements_go_to_a_map_t {
+    static_assert(detail::never_nttp_v<Map>,
+                  "add_map_elements / delete_map_elements take a data_map or verdict_map, but this name is a set: use "
+                  "add_elements / delete_elements");
+    static constexpr bool value = false;
+};
+// Fired when what add_map_elements is given does not fit the map (its arguments show the
+// map, its key and value types, and what was given; a verdict map's value shows as
+// map_verdict).
+template <fixed_string Map, class Key, class Value, class Given>
+struct assert_map_entries_have_the_map_types_t {
+    static_assert(detail::never_v<Given>,
+                  "these entries do not fit the map (the arguments of assert_map_entries_have_the_map_types_t are the "
+                  "map's name, its key and value types and what was given): a data_map takes {{key, value}, ...}, a "
+                  "range of std::pair<key, value> or map_entry<key, value>, or a range of keys and one value; a "
+                  "verdict_map takes on(key, verdict) entries, a range of std::pair<key, verdict>, or a range of keys "
+                  "and one verdict, each verdict a type such as accept_t, jump_t<\"c\"> or a std::variant of them");
     static constexpr bool value = false;
 };
 
@@ -78,6 +135,15 @@ struct element_options {
 }
 [[nodiscard]] constexpr element_options element_comment(comment_text c) { return {0, c}; }
 
+namespace detail {
+template <class X>
+inline constexpr bool is_map_entry_v = false;
+template <class K, class V>
+inline constexpr bool is_map_entry_v<map_entry<K, V>> = true;
+}  // namespace detail
+
+// Elements: operands of the key (sets, and the keys a map's elements are deleted by) or
+// map entries (key : value).
 template <element_op Op, class Key, class Elements>
 struct element_command_t {
     using command_tag = void;
@@ -86,11 +152,20 @@ struct element_command_t {
     std::string_view set_name;
     Elements elements;
     element_options options{};
+    bool of_map = false;  // flush map, not flush set
 
     template <class E>
     constexpr void emit_to(E& e) const {
+        if constexpr (Op != element_op::flush) {
+            if (std::ranges::empty(elements)) return;  // a no-op, and nft has no empty `{ }`
+        }
         const std::size_t first = e.open();
-        e.put(Op == element_op::add ? "add element " : Op == element_op::remove ? "delete element " : "flush set ");
+        const std::string_view verb = Op == element_op::add      ? "add element"
+                                      : Op == element_op::remove ? "delete element"
+                                      : of_map                   ? "flush map"
+                                                                 : "flush set";
+        e.put(verb);
+        e.put(' ');
         e.put(keyword(table_family));
         e.put(' ');
         e.put(table_name);
@@ -102,46 +177,39 @@ struct element_command_t {
             for (const auto& x : elements) {
                 e.put(any ? ",\n\t" : "\n\t");
                 any = true;
-                e.put(x);
-                if (options.timeout_ms) {
-                    e.put(" timeout ");
-                    put_duration(e.out(), options.timeout_ms);
-                }
-                if (options.comment) {
-                    e.put(" comment ");
-                    e.put(*options.comment);
-                }
+                put_element(e, x);
             }
             e.put("\n}");
         }
         e.put('\n');
         if (!std::is_constant_evaluated())
-            e.mark(first, Op == element_op::add ? "add element" : Op == element_op::remove ? "delete element" : "flush set",
-                   std::string(keyword(table_family)) + " " + std::string(table_name.view()), std::string_view{}, -1L);
+            e.mark(first, verb, std::string(keyword(table_family)) + " " + std::string(table_name.view()), std::string_view{}, -1L);
+    }
+
+private:
+    // `key [timeout T] [comment "c"] [: value]`: nft takes the options before the value.
+    template <class E, class X>
+    constexpr void put_element(E& e, const X& x) const {
+        if constexpr (detail::is_map_entry_v<X>) e.put(x.key);
+        else e.put(x);
+        if (options.timeout_ms) {
+            e.put(" timeout ");
+            put_duration(e.out(), options.timeout_ms);
+        }
+        if (options.comment) {
+            e.put(" comment ");
+            e.put(*options.comment);
+        }
+        if constexpr (detail::is_map_entry_v<X>) {
+            e.put(" : ");
+            e.put(x.value);
+        }
     }
 };
 
 namespace detail {
-template <element_op Op, fixed_string Set, class T, class Elements>
-constexpr auto make_element_command(const T& t, Elements elements, element_options options = {}) {
-    using S = set_of_t<T, Set>;
-    if constexpr (std::is_void_v<S>) {
-        (void)assert_table_has_set_t<Set>::value;
-        return 0;
-    } else {
-        using Key = typename S::key_type;
-        const set_flags flags = boost::hana::at(t.sets, boost::hana::index_if(t.sets, [](const auto& s) {
-                                                              return boost::hana::bool_c<std::remove_cvref_t<decltype(s)>::name == Set>;
-                                                          }).value()).flags;
-        if constexpr (Op == element_op::add) check_set_elements<Key>(flags, elements);
-        if (options.timeout_ms && !flags.expiring())
-            raise(error{&rules::an_element_timeout_needs_a_set_with_set_flag_timeout_or_a_set_timeout, 0});
-        if constexpr (Op == element_op::remove) check_element_shapes<Key>(flags, std::ranges::data(elements), std::ranges::size(elements));
-        return element_command_t<Op, Key, Elements>{T::table_family, t.table_name, Set.view(), std::move(elements), options};
-    }
-}
-// The set's key type; a placeholder when the set does not exist (the command then fires
-// assert_table_has_set_t instead of a cascade of unrelated errors).
+// The key type of the set or map; a placeholder when there is none (the command then
+// fires assert_table_has_set_t instead of a cascade of unrelated errors).
 template <class S>
 struct key_of {
     using type = typename S::key_type;
@@ -153,6 +221,87 @@ struct key_of<void> {
 template <class T, fixed_string Set>
 using key_of_t = typename key_of<set_of_t<T, Set>>::type;
 
+// The value type literal map entries convert to: a data map's; for anything else a
+// placeholder that takes any value, so the command reaches its named assertion.
+struct any_map_value {
+    template <class X>
+    constexpr any_map_value(const X&) noexcept {}
+};
+template <class S>
+struct value_of {
+    using type = any_map_value;
+};
+template <fixed_string N, class K, class V, class E>
+struct value_of<data_map_t<N, K, V, E>> {
+    using type = V;
+};
+template <class T, fixed_string Map>
+using value_of_t = typename value_of<set_of_t<T, Map>>::type;
+
+template <class T, fixed_string Set>
+constexpr const auto& set_in(const T& t) {
+    return boost::hana::at_c<set_lookup<Set, typename T::sets_type>::index>(t.sets);
+}
+
+// Whether a command on Set may go on; when not, the *_refused function fires the first
+// named assertion (and returns 0: the command's value, so nothing cascades).
+template <element_op Op, fixed_string Set, class T>
+inline constexpr bool set_command_fits_v =
+    is_set_v<set_of_t<T, Set>> || (Op == element_op::flush && is_map_v<set_of_t<T, Set>>);
+template <element_op Op, fixed_string Set, class T>
+constexpr int set_command_refused() {
+    if constexpr (std::is_void_v<set_of_t<T, Set>>) (void)assert_table_has_set_t<Set>::value;
+    else (void)assert_set_elements_go_to_a_set_t<Set>::value;
+    return 0;
+}
+template <fixed_string Map, class T>
+inline constexpr bool map_command_fits_v = is_map_v<set_of_t<T, Map>>;
+template <fixed_string Map, class T>
+constexpr int map_command_refused() {
+    if constexpr (std::is_void_v<set_of_t<T, Map>>) (void)assert_table_has_set_t<Map>::value;
+    else (void)assert_map_elements_go_to_a_map_t<Map>::value;
+    return 0;
+}
+
+constexpr void check_element_timeout(set_flags flags, const element_options& options) {
+    if (options.timeout_ms && !flags.expiring())
+        raise(error{&rules::an_element_timeout_needs_a_set_with_set_flag_timeout_or_a_set_timeout, 0});
+}
+
+template <element_op Op, fixed_string Set, class T, class Elements>
+constexpr auto make_element_command(const T& t, Elements elements, element_options options = {}) {
+    using S = set_of_t<T, Set>;
+    using Key = typename S::key_type;
+    const set_flags flags = set_in<T, Set>(t).flags;
+    if constexpr (Op == element_op::add) check_set_elements<Key>(flags, elements);
+    if constexpr (Op == element_op::remove) check_element_shapes<Key>(flags, std::ranges::data(elements), std::ranges::size(elements));
+    check_element_timeout(flags, options);
+    return element_command_t<Op, Key, Elements>{T::table_family, t.table_name, Set.view(), std::move(elements), options,
+                                                !is_set_v<S>};
+}
+
+// Entries added to a map; a verdict map's with verdicts More..., whose targets are checked
+// as part of the table (0 after a named assertion fired).
+template <fixed_string Map, class... More, class T, class Entries>
+constexpr auto make_map_command(const T& t, Entries entries, element_options options) {
+    using S = set_of_t<T, Map>;
+    using Key = typename S::key_type;
+    using Value = typename std::ranges::range_value_t<Entries>;
+    const set_flags flags = set_in<T, Map>(t).flags;
+    raise_if(map_entries_error<Key, decltype(Value::value)>(flags, entries));
+    check_element_timeout(flags, options);
+    auto command = element_command_t<element_op::add, Key, Entries>{T::table_family, t.table_name, Map.view(),
+                                                                    std::move(entries), options, true};
+    if constexpr (is_verdict_map_v<S> && sizeof...(More) > 0) {
+        using Sets = typename sets_with_verdicts<Map, typename T::sets_type, More...>::type;
+        fire_table_check<T::table_family, typename T::chains_type, Sets>();
+        if constexpr (table_verdict_v<T::table_family, typename T::chains_type, Sets>.error != table_error::none) return 0;
+        else return command;
+    } else {
+        return command;
+    }
+}
+
 // A run-time range as operands, in one pass (one allocation when the range is sized).
 template <class Key, class R>
 std::vector<operand<Key>> collect_elements(const R& values) {
@@ -161,7 +310,30 @@ std::vector<operand<Key>> collect_elements(const R& values) {
     for (auto&& x : values) v.emplace_back(x);
     return v;
 }
+
+// (key, something) pairs: the something checked separately (a value or a verdict).
+template <class X, class Key>
+concept KeyPairLike = requires(const X& x) {
+    { std::get<0>(x) } -> std::convertible_to<operand<Key>>;
+    std::get<1>(x);
+};
 }  // namespace detail
+
+// Whether a run-time range fits the set or map named Name as its elements (keys), its
+// entries, or its keys for add_map_elements(t, keys, value): what the commands check.
+template <class T, fixed_string Name, class R>
+inline constexpr bool range_fits_set_v = ElementRangeOf<R, detail::key_of_t<T, Name>>;
+template <class T, fixed_string Name, class R>
+inline constexpr bool range_fits_map_v = [] {
+    using S = set_of_t<T, Name>;
+    using X = std::ranges::range_value_t<const R&>;
+    if constexpr (is_data_map_v<S>) return detail::MapEntryRangeOf<R, typename S::key_type, typename S::value_type>;
+    else if constexpr (is_verdict_map_v<S>)
+        return detail::KeyPairLike<X, typename S::key_type> && is_map_verdict_value_v<detail::entry_verdict_t<X>>;
+    else return false;
+}();
+
+// --- sets ---
 
 // Literal elements, each checked at compile time: add_elements<"hosts">(t, {"192.0.2.1"}).
 // (std::initializer_list rather than an array reference: clang 14 cannot deduce an array
@@ -170,27 +342,144 @@ template <fixed_string Set, class T>
     requires is_table_v<T>
 [[nodiscard]] auto add_elements(const T& t, std::initializer_list<operand<detail::key_of_t<T, Set>>> xs,
                                 const element_options& options = {}) {
-    return detail::make_element_command<element_op::add, Set>(t, std::vector<operand<detail::key_of_t<T, Set>>>(xs), options);
+    if constexpr (!detail::set_command_fits_v<element_op::add, Set, T>) return detail::set_command_refused<element_op::add, Set, T>();
+    else return detail::make_element_command<element_op::add, Set>(t, std::vector<operand<detail::key_of_t<T, Set>>>(xs), options);
 }
 template <fixed_string Set, class T>
     requires is_table_v<T>
 [[nodiscard]] auto delete_elements(const T& t, std::initializer_list<operand<detail::key_of_t<T, Set>>> xs) {
-    return detail::make_element_command<element_op::remove, Set>(t, std::vector<operand<detail::key_of_t<T, Set>>>(xs));
+    if constexpr (!detail::set_command_fits_v<element_op::remove, Set, T>) return detail::set_command_refused<element_op::remove, Set, T>();
+    else return detail::make_element_command<element_op::remove, Set>(t, std::vector<operand<detail::key_of_t<T, Set>>>(xs));
 }
+// From a run-time range of the key type (values, prefixes, ranges), in one pass.
 template <fixed_string Set, class T, std::ranges::input_range R>
     requires is_table_v<T>
 [[nodiscard]] auto add_elements(const T& t, const R& values, const element_options& options = {}) {
-    return detail::make_element_command<element_op::add, Set>(t, detail::collect_elements<detail::key_of_t<T, Set>>(values), options);
+    using Key = detail::key_of_t<T, Set>;
+    if constexpr (!detail::set_command_fits_v<element_op::add, Set, T>) return detail::set_command_refused<element_op::add, Set, T>();
+    else if constexpr (!ElementRangeOf<R, Key>)
+        return assert_range_holds_the_set_key_type_t<Set, Key, std::ranges::range_value_t<const R&>>::value;
+    else return detail::make_element_command<element_op::add, Set>(t, detail::collect_elements<Key>(values), options);
 }
 template <fixed_string Set, class T, std::ranges::input_range R>
     requires is_table_v<T>
 [[nodiscard]] auto delete_elements(const T& t, const R& values) {
-    return detail::make_element_command<element_op::remove, Set>(t, detail::collect_elements<detail::key_of_t<T, Set>>(values));
+    using Key = detail::key_of_t<T, Set>;
+    if constexpr (!detail::set_command_fits_v<element_op::remove, Set, T>) return detail::set_command_refused<element_op::remove, Set, T>();
+    else if constexpr (!ElementRangeOf<R, Key>)
+        return assert_range_holds_the_set_key_type_t<Set, Key, std::ranges::range_value_t<const R&>>::value;
+    else return detail::make_element_command<element_op::remove, Set>(t, detail::collect_elements<Key>(values));
 }
+// Empties a set or a map.
 template <fixed_string Set, class T>
     requires is_table_v<T>
 [[nodiscard]] constexpr auto flush_set(const T& t) {
-    return detail::make_element_command<element_op::flush, Set>(t, std::array<operand<detail::key_of_t<T, Set>>, 0>{});
+    if constexpr (!detail::set_command_fits_v<element_op::flush, Set, T>) return detail::set_command_refused<element_op::flush, Set, T>();
+    else return detail::make_element_command<element_op::flush, Set>(t, std::array<operand<detail::key_of_t<T, Set>>, 0>{});
+}
+
+// --- maps ---
+
+// Literal entries of a data map, each key and value checked like a literal.
+template <fixed_string Map, class T>
+    requires is_table_v<T>
+[[nodiscard]] auto add_map_elements(const T& t,
+                                    std::initializer_list<map_entry<detail::key_of_t<T, Map>, detail::value_of_t<T, Map>>> xs,
+                                    const element_options& options = {}) {
+    using S = set_of_t<T, Map>;
+    if constexpr (!detail::map_command_fits_v<Map, T>) return detail::map_command_refused<Map, T>();
+    else if constexpr (!is_data_map_v<S>)
+        return assert_map_entries_have_the_map_types_t<Map, typename S::key_type, map_verdict, decltype(xs)>::value;
+    else
+        return detail::make_map_command<Map>(
+            t, std::vector<map_entry<typename S::key_type, typename S::value_type>>(xs.begin(), xs.end()), options);
+}
+// Typed entries of a verdict map: add_map_elements<"dispatch">(t, on(22, jump<"ssh">), on(80, accept)).
+template <fixed_string Map, class T, class... K, class... V>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto add_map_elements(const T& t, const element_options& options, vmap_entry_t<K, V>... entries) {
+    using S = set_of_t<T, Map>;
+    if constexpr (!detail::map_command_fits_v<Map, T>) return detail::map_command_refused<Map, T>();
+    else if constexpr (!is_verdict_map_v<S>)
+        return assert_map_entries_have_the_map_types_t<Map, typename S::key_type, typename S::value_type,
+                                                       std::tuple<vmap_entry_t<K, V>...>>::value;
+    else {
+        using Key = typename S::key_type;
+        return detail::make_map_command<Map, V...>(
+            t, std::array<map_entry<Key, map_verdict>, sizeof...(V)>{{{detail::vmap_key<Key>(entries.key), map_verdict_of(entries.verdict)}...}},
+            options);
+    }
+}
+template <fixed_string Map, class T, class... K, class... V>
+    requires is_table_v<T>
+[[nodiscard]] constexpr auto add_map_elements(const T& t, vmap_entry_t<K, V>... entries) {
+    return add_map_elements<Map>(t, element_options{}, entries...);
+}
+// From a run-time range: (key, value) pairs or map_entry values for a data map, (key,
+// verdict) pairs for a verdict map (the verdict a type, or a std::variant of them).
+template <fixed_string Map, class T, std::ranges::input_range R>
+    requires is_table_v<T>
+[[nodiscard]] auto add_map_elements(const T& t, const R& entries, const element_options& options = {}) {
+    using S = set_of_t<T, Map>;
+    using X = std::ranges::range_value_t<const R&>;
+    if constexpr (!detail::map_command_fits_v<Map, T>) {
+        return detail::map_command_refused<Map, T>();
+    } else if constexpr (is_data_map_v<S>) {
+        using Key = typename S::key_type;
+        using Value = typename S::value_type;
+        if constexpr (!detail::MapEntryRangeOf<R, Key, Value>) return assert_map_entries_have_the_map_types_t<Map, Key, Value, X>::value;
+        else return detail::make_map_command<Map>(t, detail::collect_map_entries<Key, Value>(entries), options);
+    } else {
+        using Key = typename S::key_type;
+        if constexpr (!detail::KeyPairLike<X, Key>) return assert_map_entries_have_the_map_types_t<Map, Key, map_verdict, X>::value;
+        else if constexpr (!is_map_verdict_value_v<detail::entry_verdict_t<X>>) return assert_vmap_verdict_t<detail::entry_verdict_t<X>>::value;
+        else return detail::make_map_command<Map, detail::entry_verdict_t<X>>(t, detail::collect_verdict_entries<Key>(entries), options);
+    }
+}
+// A run-time range of keys, all to one value (a data map) or one verdict (a verdict map):
+//   add_map_elements<"dispatch">(t, blocked_ports, drop)
+template <fixed_string Map, class T, std::ranges::input_range R, class V>
+    requires(is_table_v<T> && !std::is_same_v<V, element_options>)
+[[nodiscard]] auto add_map_elements(const T& t, const R& keys, const V& value, const element_options& options = {}) {
+    using S = set_of_t<T, Map>;
+    if constexpr (!detail::map_command_fits_v<Map, T>) {
+        return detail::map_command_refused<Map, T>();
+    } else {
+        using Key = typename S::key_type;
+        if constexpr (!ElementRangeOf<R, Key>) {
+            return assert_range_holds_the_set_key_type_t<Map, Key, std::ranges::range_value_t<const R&>>::value;
+        } else if constexpr (is_data_map_v<S>) {
+            using Value = typename S::value_type;
+            if constexpr (!std::is_convertible_v<const V&, Value>) return assert_map_entries_have_the_map_types_t<Map, Key, Value, V>::value;
+            else {
+                std::vector<map_entry<Key, Value>> v;
+                if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(keys));
+                const Value to = value;
+                for (auto&& k : keys) v.push_back({operand<Key>(k), to});
+                return detail::make_map_command<Map>(t, std::move(v), options);
+            }
+        } else if constexpr (!is_map_verdict_v<V>) {
+            return assert_vmap_verdict_t<V>::value;
+        } else {
+            return detail::make_map_command<Map, V>(t, detail::collect_keys_to<Key>(keys, value), options);
+        }
+    }
+}
+// Deletes map elements by key.
+template <fixed_string Map, class T>
+    requires is_table_v<T>
+[[nodiscard]] auto delete_map_elements(const T& t, std::initializer_list<operand<detail::key_of_t<T, Map>>> keys) {
+    if constexpr (!detail::map_command_fits_v<Map, T>) return detail::map_command_refused<Map, T>();
+    else return detail::make_element_command<element_op::remove, Map>(t, std::vector<operand<detail::key_of_t<T, Map>>>(keys));
+}
+template <fixed_string Map, class T, std::ranges::input_range R>
+    requires is_table_v<T>
+[[nodiscard]] auto delete_map_elements(const T& t, const R& keys) {
+    using Key = detail::key_of_t<T, Map>;
+    if constexpr (!detail::map_command_fits_v<Map, T>) return detail::map_command_refused<Map, T>();
+    else if constexpr (!ElementRangeOf<R, Key>)
+        return assert_range_holds_the_set_key_type_t<Map, Key, std::ranges::range_value_t<const R&>>::value;
+    else return detail::make_element_command<element_op::remove, Map>(t, detail::collect_elements<Key>(keys));
 }
 
 }  // namespace nftpp

@@ -11,9 +11,11 @@
 // and the rule is checked as if it stood in that chain (its shape, the chain's hook and
 // type, the family, the sets it uses, its jumps). Handles are nft's: find them with
 // find_rule_handles (nftpp/readback.hpp), by the rule's comment.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 #include <boost/hana/tuple.hpp>
@@ -96,13 +98,19 @@ struct rule_command_t {
 };
 
 namespace detail {
+// The chain named Name among a table's chains (void when none has that name): one
+// constexpr scan, no recursion over the type list.
 template <fixed_string Name, class Chains>
-struct chain_named {
-    using type = void;
-};
-template <fixed_string Name, class C, class... Rest>
-struct chain_named<Name, boost::hana::tuple<C, Rest...>> {
-    using type = std::conditional_t<C::name == Name, C, typename chain_named<Name, boost::hana::tuple<Rest...>>::type>;
+struct chain_named;
+template <fixed_string Name, class... C>
+struct chain_named<Name, boost::hana::tuple<C...>> {
+    static constexpr std::size_t index = [] {
+        constexpr bool named[] = {(C::name == Name)..., false};
+        std::size_t i = 0;
+        while (i < sizeof...(C) && !named[i]) ++i;
+        return i;
+    }();
+    using type = std::tuple_element_t<index, std::tuple<C..., void>>;
 };
 
 // The chains with rule R appended to the chain named Name: what the table would be.
