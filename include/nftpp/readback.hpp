@@ -1,18 +1,22 @@
 #pragma once
-// Reading a set back as typed values: `nft -j list table ...` through an executor, the
-// set's "elem" array parsed (nlohmann::json, Debian's nlohmann-json3-dev) into
+// Reading a set or map back as typed values: `nft -j list table ...` through an executor,
+// the set's "elem" array parsed (nlohmann::json, Debian's nlohmann-json3-dev) into
 // operand<Key>: plain values, prefixes {"prefix": {...}}, ranges {"range": [...]}, and
-// concatenations {"concat": [...]}, and elements with attributes {"elem": {"val": ...}}
-// (their timeouts, counters and comments are not read back).
+// concatenations {"concat": [...]}, and elements with attributes {"elem": {"val": ...}},
+// whose per-element counters (a set declared with set_flag::counter) are read too; their
+// timeouts, expiry and comments are not.
 //   auto r = nftpp::read_set<"allowed">(executor, table);   // key type from the table
 //   if (r.ok()) for (const auto& e : r.elements) ...
+//   auto m = nftpp::read_map<"marks">(executor, table);     // entries: key : value
 // and finding rules by their comment: find_rule_handles(executor, table, "input", "ssh").
 // This header joins the executors and the DSL's value types; include it explicitly.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -25,11 +29,31 @@
 
 namespace nftpp {
 
+// The packets and bytes one element matched (a set or map declared with set_flag::counter).
+struct element_counter {
+    std::uint64_t packets = 0;
+    std::uint64_t bytes = 0;
+    friend constexpr bool operator==(const element_counter&, const element_counter&) = default;
+};
+
 template <class Key>
 struct set_readback {
     exec::outcome outcome;              // of the listing
     std::vector<operand<Key>> elements;
+    // A counting set's counters, counters[i] for elements[i]; empty when it keeps none.
+    std::vector<element_counter> counters;
     std::string error;                  // set when the listing could not be understood
+    [[nodiscard]] bool ok() const noexcept { return outcome.ok() && error.empty(); }
+};
+
+// A map's entries; Value is a data map's value type, and for a verdict map the verdict as
+// nft writes it ("accept", "jump ssh").
+template <class Key, class Value>
+struct map_readback {
+    exec::outcome outcome;                     // of the listing
+    std::vector<map_entry<Key, Value>> entries;
+    std::vector<element_counter> counters;     // as for a set: counters[i] for entries[i], or empty
+    std::string error;                         // set when the listing could not be understood
     [[nodiscard]] bool ok() const noexcept { return outcome.ok() && error.empty(); }
 };
 
@@ -106,6 +130,47 @@ std::optional<operand<Key>> plain_element_from_json(const nlohmann::json& j) {
 }
 }  // namespace detail
 
+namespace detail {
+// {"elem": {"val": ..., "counter": {"packets": p, "bytes": b}}}: the counter, if any.
+inline std::optional<element_counter> counter_from_json(const nlohmann::json& e) {
+    if (!e.is_object() || !e.contains("elem") || !e["elem"].is_object() || !e["elem"].contains("counter")) return std::nullopt;
+    const auto& c = e["elem"]["counter"];
+    if (!c.is_object()) return std::nullopt;
+    return element_counter{c.value("packets", std::uint64_t{0}), c.value("bytes", std::uint64_t{0})};
+}
+
+// A verdict as nft writes it: {"accept": null} "accept", {"jump": {"target": "c"}} "jump c".
+inline std::optional<std::string> verdict_from_json(const nlohmann::json& j) {
+    if (!j.is_object() || j.size() != 1) return std::nullopt;
+    const auto it = j.begin();
+    const std::string kind = it.key();
+    const nlohmann::json& arg = it.value();
+    if (kind == "accept" || kind == "drop" || kind == "return" || kind == "continue") return kind;
+    if ((kind == "jump" || kind == "goto") && arg.is_object() && arg.contains("target") && arg["target"].is_string())
+        return kind + " " + arg["target"].get<std::string>();
+    return std::nullopt;
+}
+
+// The listing's object for the set or map (`what`: "set" or "map") named `name`: nullptr
+// with `error` set when there is none or the listing is not JSON.
+inline const nlohmann::json* find_listed(const nlohmann::json& doc, std::string_view what, std::string_view table,
+                                         std::string_view name, std::string& error) {
+    if (doc.is_discarded() || !doc.contains("nftables") || !doc["nftables"].is_array()) {
+        error = "nft printed JSON that could not be parsed";
+        return nullptr;
+    }
+    for (const auto& item : doc["nftables"])
+        if (item.contains(what) && item[std::string(what)].value("name", "") == name) return &item[std::string(what)];
+    error = "no " + std::string(what) + " " + std::string(name) + " in table " + std::string(table);
+    return nullptr;
+}
+
+// Counters read beside elements: kept when any element had one.
+inline void settle_counters(std::vector<element_counter>& counters, bool any) {
+    if (!any) counters.clear();
+}
+}  // namespace detail
+
 // The elements of set `set` in table (f, table), as Key values.
 template <class Key>
 [[nodiscard]] set_readback<Key> read_set(exec::executor& ex, family f, std::string_view table, std::string_view set) {
@@ -113,27 +178,26 @@ template <class Key>
     out.outcome = ex.list_table_json(f, table);
     if (!out.outcome.ok()) return out;
     const auto doc = nlohmann::json::parse(out.outcome.out, nullptr, false);
-    if (doc.is_discarded() || !doc.contains("nftables")) {
-        out.error = "nft printed JSON that could not be parsed";
-        return out;
-    }
-    for (const auto& item : doc["nftables"]) {
-        if (!item.contains("set") || item["set"].value("name", "") != set) continue;
-        const auto& s = item["set"];
-        if (!s.contains("elem")) return out;  // an empty set
-        out.elements.reserve(s["elem"].size());
-        for (const auto& e : s["elem"]) {
-            auto v = detail::element_from_json<Key>(e);
-            if (!v) {
-                out.error = "unexpected element " + e.dump();
-                out.elements.clear();
-                return out;
-            }
-            out.elements.push_back(*v);
+    const nlohmann::json* s = detail::find_listed(doc, "set", table, set, out.error);
+    if (!s || !s->contains("elem")) return out;  // not found, or an empty set
+    const auto& elems = (*s)["elem"];
+    out.elements.reserve(elems.size());
+    out.counters.reserve(elems.size());
+    bool any_counter = false;
+    for (const auto& e : elems) {
+        auto v = detail::element_from_json<Key>(e);
+        if (!v) {
+            out.error = "unexpected element " + e.dump();
+            out.elements.clear();
+            out.counters.clear();
+            return out;
         }
-        return out;
+        out.elements.push_back(*v);
+        const auto c = detail::counter_from_json(e);
+        any_counter = any_counter || c.has_value();
+        out.counters.push_back(c.value_or(element_counter{}));
     }
-    out.error = "no set " + std::string(set) + " in table " + std::string(table);
+    detail::settle_counters(out.counters, any_counter);
     return out;
 }
 
@@ -142,6 +206,57 @@ template <fixed_string Set, class T>
     requires is_table_v<T>
 [[nodiscard]] auto read_set(exec::executor& ex, const T& t) {
     return read_set<detail::key_of_t<T, Set>>(ex, T::table_family, t.table_name.view(), Set.view());
+}
+
+// The entries of map `map` in table (f, table): keys as Key, values as Value (one value of
+// a data map's value type), or as the verdict's text when Value is std::string.
+template <class Key, class Value>
+[[nodiscard]] map_readback<Key, Value> read_map(exec::executor& ex, family f, std::string_view table, std::string_view map) {
+    map_readback<Key, Value> out;
+    out.outcome = ex.list_table_json(f, table);
+    if (!out.outcome.ok()) return out;
+    const auto doc = nlohmann::json::parse(out.outcome.out, nullptr, false);
+    const nlohmann::json* m = detail::find_listed(doc, "map", table, map, out.error);
+    if (!m || !m->contains("elem")) return out;  // not found, or an empty map
+    const auto& elems = (*m)["elem"];
+    out.entries.reserve(elems.size());
+    out.counters.reserve(elems.size());
+    bool any_counter = false;
+    for (const auto& e : elems) {
+        std::optional<operand<Key>> k;
+        std::optional<Value> v;
+        if (e.is_array() && e.size() == 2) {
+            k = detail::element_from_json<Key>(e[0]);
+            if constexpr (std::is_same_v<Value, std::string>) {
+                v = detail::verdict_from_json(e[1]);
+            } else {
+                const auto x = detail::element_from_json<Value>(e[1]);
+                if (x && x->shape() == operand<Value>::form::single) v = x->low();
+            }
+        }
+        if (!k || !v) {
+            out.error = "unexpected entry " + e.dump();
+            out.entries.clear();
+            out.counters.clear();
+            return out;
+        }
+        out.entries.push_back(map_entry<Key, Value>{*k, *v});
+        const auto c = e.is_array() ? detail::counter_from_json(e[0]) : std::nullopt;
+        any_counter = any_counter || c.has_value();
+        out.counters.push_back(c.value_or(element_counter{}));
+    }
+    detail::settle_counters(out.counters, any_counter);
+    return out;
+}
+
+// The same, with the key and value types from the table's declaration of the map (a
+// verdict map's values as text).
+template <fixed_string Map, class T>
+    requires(is_table_v<T> && is_map_v<set_of_t<T, Map>>)
+[[nodiscard]] auto read_map(exec::executor& ex, const T& t) {
+    using S = set_of_t<T, Map>;
+    using Value = std::conditional_t<is_data_map_v<S>, detail::value_of_t<T, Map>, std::string>;
+    return read_map<typename S::key_type, Value>(ex, T::table_family, t.table_name.view(), Map.view());
 }
 
 // The handles of a chain's rules that carry a comment, in chain order: how a program finds

@@ -1,9 +1,19 @@
 // Set flags and options (set_flag::..., set_size, set_timeout), element timeouts and
 // comments, and what the elements of a set may not do (overlap, exceed the size) —
-// golden and loaded, each refusal beside the form that is accepted.
+// golden and loaded, each refusal beside the form that is accepted; per-element counters
+// counting real packets sent on loopback inside a namespace.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
-#include <thread>
+#include <cstdint>
+#include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "golden.hpp"
@@ -54,7 +64,7 @@ TEST_CASE("set options: flags, timeout, size, counter, auto-merge", "[sets][gold
         set<"banned", ipv6_addr>(set_timeout(90min) | set_size(65536)),
         set<"seen", ipv4_addr>(set_flag::dynamic | set_flag::timeout),
         data_map<"marks", port, mark>(set_flag::interval | set_timeout(1500ms), {{range<port>(20, 25), 1}}),
-        verdict_map<"dispatch", port>(set_flag::counter | set_size(8), on(22, accept)));
+        verdict_map<"dispatch", port>(set_flag::counter | set_size(8), on(22, nftpp::accept)));
     nftpp_test::golden(t,
         "table inet o {\n"
         "\tset nets {\n\t\ttype ipv4_addr\n\t\tflags interval\n\t\tsize 100\n\t\tcounter\n\t\tauto-merge\n"
@@ -164,4 +174,82 @@ TEST_CASE("the kernel agrees: options load, elements expire, counters count", "[
     REQUIRE(banned.ok());
     REQUIRE(banned.elements.size() == 1);
     CHECK(banned.elements[0] == operand<ipv4_addr>(ipv4_addr("192.0.2.8")));
+}
+
+namespace {
+// Sends `count` UDP datagrams of `payload` bytes to 127.0.0.1:dport from inside the
+// namespace: a thread joins it (setns changes only the calling thread's network
+// namespace) and sends from a socket made there. Whether every datagram left.
+bool send_udp_inside(const scratch_netns& ns, std::uint16_t dport, int count, std::size_t payload) {
+    bool ok = false;
+    std::thread sender([&] {
+        const int nsfd = ::open(ns.path().c_str(), O_RDONLY | O_CLOEXEC);
+        if (nsfd < 0) return;
+        const bool entered = ::setns(nsfd, CLONE_NEWNET) == 0;
+        ::close(nsfd);
+        if (!entered) return;
+        const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) return;
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(dport);
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const std::string data(payload, 'x');
+        int sent = 0;
+        for (int i = 0; i < count; ++i)
+            if (::sendto(fd, data.data(), data.size(), 0, reinterpret_cast<const sockaddr*>(&to), sizeof to) ==
+                static_cast<ssize_t>(data.size()))
+                ++sent;
+        ::close(fd);
+        ok = sent == count;
+    });
+    sender.join();
+    return ok;
+}
+}  // namespace
+
+TEST_CASE("per-element counters count real packets and read back", "[sets][counters][netns]") {
+    if (!nftpp_test::netns_usable()) return;
+    const auto t = table<family::inet>("cnt",
+        set<"ports", port>(set_flag::counter, {9, 10}),
+        verdict_map<"by_port", port>(set_flag::counter, on(12, nftpp::accept)),
+        base_chain<"input", filter_chain(hook::input)>(
+            udp.dport == at<"ports"> >> nftpp::accept,
+            udp.dport >> vmap(at<"by_port">)));
+    scratch_netns ns("counters");
+    REQUIRE(ns.ok());
+    auto ex = ns.executor();
+    const auto r = ex.apply(render(ruleset(replace(t), add_elements<"ports">(t, {11}), add_map_elements<"by_port">(t, on(13, nftpp::accept)))));
+    INFO(r.describe());
+    REQUIRE(r.ok());
+    REQUIRE(send_udp_inside(ns, 9, 3, 5));
+    REQUIRE(send_udp_inside(ns, 11, 1, 5));
+    REQUIRE(send_udp_inside(ns, 12, 2, 5));
+    constexpr std::uint64_t packet_bytes = 20 + 8 + 5;  // the IPv4 header, the UDP header, the payload
+    const auto back = read_set<"ports">(ex, t);
+    INFO(back.error);
+    REQUIRE(back.ok());
+    REQUIRE(back.elements.size() == 3);
+    REQUIRE(back.counters.size() == 3);
+    std::map<std::uint16_t, element_counter> by_port;
+    for (std::size_t i = 0; i < back.elements.size(); ++i) by_port[back.elements[i].low().number] = back.counters[i];
+    CHECK(by_port[9] == element_counter{3, 3 * packet_bytes});
+    CHECK(by_port[10] == element_counter{0, 0});
+    CHECK(by_port[11] == element_counter{1, packet_bytes});  // added later: counted too
+    const auto vm = read_map<"by_port">(ex, t);
+    INFO(vm.error);
+    REQUIRE(vm.ok());
+    REQUIRE(vm.entries.size() == 2);
+    REQUIRE(vm.counters.size() == 2);
+    for (std::size_t i = 0; i < vm.entries.size(); ++i) {
+        CHECK(vm.entries[i].value == "accept");
+        CHECK(vm.counters[i] == (vm.entries[i].key.low() == port(12) ? element_counter{2, 2 * packet_bytes} : element_counter{}));
+    }
+    // a set without counters reads back none
+    const auto plain = table<family::inet>("cnt2", set<"ports", port>({9}));
+    REQUIRE(ex.apply(render(ruleset(replace(plain)))).ok());
+    const auto none = read_set<"ports">(ex, plain);
+    REQUIRE(none.ok());
+    CHECK(none.elements.size() == 1);
+    CHECK(none.counters.empty());
 }
