@@ -10,6 +10,7 @@
 #include "golden.hpp"
 
 using namespace nftpp;
+using nftpp_test::refusal_of;
 
 TEST_CASE("verdict maps", "[expr][vmap][golden]") {
     const auto t = table<family::inet>("vm",
@@ -44,15 +45,6 @@ TEST_CASE("jump targets inside verdict maps join the chain graph", "[expr][vmap]
 }
 
 namespace {
-template <class F>
-std::string refusal_of(F&& f) {
-    try {
-        f();
-    } catch (const value_error& e) {
-        return std::string(e.info().broken->sentence);
-    }
-    return "(nothing refused)";
-}
 template <class K, std::size_t N>
 constexpr const rule* keys_error(const std::array<operand<K>, N>& keys, const std::array<map_verdict, N>& verdicts) {
     return detail::vmap_keys_error<K, N>(keys, verdicts);

@@ -15,6 +15,7 @@
 #include <nftpp/readback.hpp>
 
 using namespace nftpp;
+using nftpp_test::refusal_of;
 namespace hana = boost::hana;
 using nftpp::testing::scratch_netns;
 
@@ -34,16 +35,6 @@ auto maps_table() {
 }
 using maps_t = decltype(maps_table());
 
-// The sentence a failed bind reports.
-template <class F>
-std::string refusal_of(F&& f) {
-    try {
-        f();
-    } catch (const value_error& e) {
-        return std::string(e.info().broken->sentence);
-    }
-    return "(nothing refused)";
-}
 
 using web_or_ssh = std::variant<accept_t, drop_t, jump_t<"ssh">, jump_t<"web">>;
 }  // namespace

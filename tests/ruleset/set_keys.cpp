@@ -12,18 +12,10 @@
 #include <nftpp/readback.hpp>
 
 using namespace nftpp;
+using nftpp_test::refusal_of;
 using nftpp::testing::scratch_netns;
 
 namespace {
-template <class F>
-std::string refusal_of(F&& f) {
-    try {
-        f();
-    } catch (const value_error& e) {
-        return std::string(e.info().broken->sentence);
-    }
-    return "(nothing refused)";
-}
 
 auto keys_table() {
     return table<family::inet>("k",

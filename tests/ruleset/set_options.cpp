@@ -21,6 +21,7 @@
 #include <nftpp/readback.hpp>
 
 using namespace nftpp;
+using nftpp_test::refusal_of;
 using namespace std::chrono_literals;
 using nftpp::testing::scratch_netns;
 
@@ -28,16 +29,6 @@ namespace {
 template <class T>
 std::string text_of(const T& x) {
     return render_text(x);
-}
-// The sentence a failed bind reports.
-template <class F>
-std::string refusal_of(F&& f) {
-    try {
-        f();
-    } catch (const value_error& e) {
-        return std::string(e.info().broken->sentence);
-    }
-    return "(nothing refused)";
 }
 }  // namespace
 

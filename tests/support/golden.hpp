@@ -25,6 +25,17 @@ inline std::string show(std::string_view expected, std::string_view received) {
         CHECK(nftpp_r_ == nftpp_e_);                                \
     } while (0)
 
+// The sentence of the rule a binding broke (nftpp::value_error), or "(nothing refused)".
+template <class F>
+std::string refusal_of(F&& f) {
+    try {
+        f();
+    } catch (const nftpp::value_error& e) {
+        return std::string(e.info().broken->sentence);
+    }
+    return "(nothing refused)";
+}
+
 // Namespaces are required (CI, as root) or reported as SKIPPED.
 inline bool netns_usable() {
     if (auto why = nftpp::testing::scratch_netns::unavailable_reason()) {
