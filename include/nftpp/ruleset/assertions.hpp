@@ -6,35 +6,10 @@
 // every assertion with a failing snippet and its fix.
 //
 // Each assertion has `value == false`, so checks can be written as expressions.
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/fixed_string.hpp>
 
 namespace nftpp {
-
-namespace detail {
-template <class... T>
-inline constexpr bool never_v = false;
-template <auto... V>
-inline constexpr bool never_nttp_v = false;
-}  // namespace detail
-
-#define NFTPP_ASSERTION_R(name, text)                                  \
-    template <fixed_string Chain, class Rule>                          \
-    struct name {                                                      \
-        static_assert(detail::never_v<Rule>, text);                    \
-        static constexpr bool value = false;                           \
-    };
-#define NFTPP_ASSERTION_C(name, text)                                  \
-    template <fixed_string Chain>                                      \
-    struct name {                                                      \
-        static_assert(detail::never_nttp_v<Chain>, text);              \
-        static constexpr bool value = false;                           \
-    };
-#define NFTPP_ASSERTION_CC(name, text)                                 \
-    template <fixed_string Chain, fixed_string Other>                  \
-    struct name {                                                      \
-        static_assert(detail::never_nttp_v<Chain, Other>, text);       \
-        static constexpr bool value = false;                           \
-    };
 
 // --- rule shape (checked when a chain is built) ---
 NFTPP_ASSERTION_R(assert_one_verdict_per_rule_t,
@@ -139,8 +114,5 @@ NFTPP_ASSERTION_CC(assert_map_kind_matches_use_t,
 NFTPP_ASSERTION_C(assert_unique_set_names_t,
     "two sets or maps of one table have the same name: rename one")
 
-#undef NFTPP_ASSERTION_R
-#undef NFTPP_ASSERTION_C
-#undef NFTPP_ASSERTION_CC
 
 }  // namespace nftpp

@@ -37,6 +37,7 @@
 #include <boost/hana/at.hpp>
 #include <boost/hana/tuple.hpp>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/vmap.hpp>
@@ -79,27 +80,15 @@ inline constexpr set_kind kind_of_set_v = is_set_v<S>           ? set_kind::set
 template <class T, fixed_string Name>
 inline constexpr set_kind set_kind_of_v = kind_of_set_v<set_of_t<T, Name>>;
 
-template <fixed_string Set>
-struct assert_table_has_set_t {
-    static_assert(detail::never_nttp_v<Set>,
+NFTPP_ASSERTION_C(assert_table_has_set_t,
                   "add_elements / delete_elements / add_map_elements / delete_map_elements / flush_set name no set of "
-                  "this table: declare it with set<\"name\", key>(...), data_map<...> or verdict_map<...> in the table");
-    static constexpr bool value = false;
-};
-template <fixed_string Set>
-struct assert_set_elements_go_to_a_set_t {
-    static_assert(detail::never_nttp_v<Set>,
+                  "this table: declare it with set<\"name\", key>(...), data_map<...> or verdict_map<...> in the table")
+NFTPP_ASSERTION_C(assert_set_elements_go_to_a_set_t,
                   "add_elements / delete_elements take a set, but this name is a data_map or verdict_map: use "
-                  "add_map_elements (key : value entries) and delete_map_elements (by key)");
-    static constexpr bool value = false;
-};
-template <fixed_string Map>
-struct assert_map_elements_go_to_a_map_t {
-    static_assert(detail::never_nttp_v<Map>,
+                  "add_map_elements (key : value entries) and delete_map_elements (by key)")
+NFTPP_ASSERTION_C(assert_map_elements_go_to_a_map_t,
                   "add_map_elements / delete_map_elements take a data_map or verdict_map, but this name is a set: use "
-                  "add_elements / delete_elements");
-    static constexpr bool value = false;
-};
+                  "add_elements / delete_elements")
 // Fired when what add_map_elements is given does not fit the map (its arguments show the
 // map, its key and value types, and what was given; a verdict map's value shows as
 // map_verdict).

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/render/sink.hpp>
@@ -89,29 +90,13 @@ private:
 // rule fires a named assertion whose message is the rule's sentence, so that it stands on
 // the first error line with g++ and clang++ alike (a failed consteval call puts it in a
 // note with clang), and the name itself shows in the assertion's template argument.
-namespace detail {
-template <fixed_string Name>
-inline constexpr bool name_is_refused_v = false;
-}  // namespace detail
-template <fixed_string Name>
-struct assert_a_name_is_1_to_255_bytes_t {
-    static_assert(detail::name_is_refused_v<Name>, "a table, chain or set name is 1 to 255 bytes");
-    static constexpr bool value = false;
-};
-template <fixed_string Name>
-struct assert_a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash_t {
-    static_assert(detail::name_is_refused_v<Name>,
+NFTPP_ASSERTION_C(assert_a_name_is_1_to_255_bytes_t, "a table, chain or set name is 1 to 255 bytes")
+NFTPP_ASSERTION_C(assert_a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash_t,
                   "a table, chain or set name starts with a letter or '_', then letters, digits, '_' or '-' "
-                  "(nft cannot quote names)");
-    static constexpr bool value = false;
-};
-template <fixed_string Name>
-struct assert_a_name_may_not_be_an_nft_keyword_t {
-    static_assert(detail::name_is_refused_v<Name>,
+                  "(nft cannot quote names)")
+NFTPP_ASSERTION_C(assert_a_name_may_not_be_an_nft_keyword_t,
                   "a table, chain or set name may not be an nft keyword such as accept, ip, log or set: "
-                  "choose another name");
-    static constexpr bool value = false;
-};
+                  "choose another name")
 
 namespace detail {
 struct name_is_valid_t {};
