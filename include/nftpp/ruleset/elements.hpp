@@ -49,26 +49,9 @@
 
 namespace nftpp {
 
-namespace detail {
-// The position of the set or map named Name among a table's sets (their count when none
-// has that name), and its type (void then): one constexpr scan, no recursion over types.
-template <fixed_string Name, class Sets>
-struct set_lookup;
-template <fixed_string Name, class... S>
-struct set_lookup<Name, boost::hana::tuple<S...>> {
-    static constexpr std::size_t index = [] {
-        constexpr bool named[] = {(S::name == Name)..., false};
-        std::size_t i = 0;
-        while (i < sizeof...(S) && !named[i]) ++i;
-        return i;
-    }();
-    using type = std::tuple_element_t<index, std::tuple<S..., void>>;
-};
-}  // namespace detail
-
 // The set or map type named Name in table type T (void when there is none).
 template <class T, fixed_string Name>
-using set_of_t = typename detail::set_lookup<Name, typename T::sets_type>::type;
+using set_of_t = typename detail::named_in<Name, typename T::sets_type>::type;
 
 // What a name of a table is: no set, a set, a data map or a verdict map.
 enum class set_kind : unsigned char { none, set, data_map, verdict_map };
@@ -229,7 +212,7 @@ using value_of_t = typename value_of<set_of_t<T, Map>>::type;
 
 template <class T, fixed_string Set>
 constexpr const auto& set_in(const T& t) {
-    return boost::hana::at_c<set_lookup<Set, typename T::sets_type>::index>(t.sets);
+    return boost::hana::at_c<named_in<Set, typename T::sets_type>::index>(t.sets);
 }
 
 // Whether a command on Set may go on; when not, the *_refused function fires the first

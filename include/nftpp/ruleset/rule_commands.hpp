@@ -98,20 +98,6 @@ struct rule_command_t {
 };
 
 namespace detail {
-// The chain named Name among a table's chains (void when none has that name): one
-// constexpr scan, no recursion over the type list.
-template <fixed_string Name, class Chains>
-struct chain_named;
-template <fixed_string Name, class... C>
-struct chain_named<Name, boost::hana::tuple<C...>> {
-    static constexpr std::size_t index = [] {
-        constexpr bool named[] = {(C::name == Name)..., false};
-        std::size_t i = 0;
-        while (i < sizeof...(C) && !named[i]) ++i;
-        return i;
-    }();
-    using type = std::tuple_element_t<index, std::tuple<C..., void>>;
-};
 
 // The chains with rule R appended to the chain named Name: what the table would be.
 template <fixed_string Name, class R, class C>
@@ -133,7 +119,7 @@ struct with_rule<Name, R, boost::hana::tuple<Cs...>> {
 // The command, after the rule is checked in its chain; 0 after a named assertion fired.
 template <rule_op Op, fixed_string Chain, class T, class R>
 constexpr auto make_rule_command(const T& t, const R& r, std::uint64_t handle) {
-    using C = typename chain_named<Chain, typename T::chains_type>::type;
+    using C = typename named_in<Chain, typename T::chains_type>::type;
     if constexpr (std::is_void_v<C>) {
         (void)assert_table_has_chain_t<Chain>::value;
         return 0;

@@ -3,12 +3,12 @@
 // The family is a template argument; the name is a checked nftpp::name (a literal is
 // checked at compile time, a run-time name such as "openshell_vm_" + tap when parsed).
 // Building a table runs every table check (ruleset/table_check.hpp) once.
+#include <cstddef>
+#include <tuple>
 #include <type_traits>
 
-#include <boost/hana/filter.hpp>
 #include <boost/hana/at.hpp>
-#include <boost/hana/index_if.hpp>
-#include <boost/hana/optional.hpp>
+#include <boost/hana/filter.hpp>
 #include <boost/hana/tuple.hpp>
 
 #include <nftpp/core/family.hpp>
@@ -69,15 +69,33 @@ template <family F, class... M>
     }
 }
 
-// The chain named Name of a table: get_chain<"output">(t) (a Boost.Hana lookup by name).
-template <fixed_string Name, family F, class... Cs, class S>
-[[nodiscard]] constexpr const auto& get_chain(const table_t<F, boost::hana::tuple<Cs...>, S>& t) {
-    namespace hana = boost::hana;
-    constexpr auto index = hana::index_if(hana::tuple_t<Cs...>, [](auto c) {
-        return hana::bool_c<decltype(c)::type::name == Name>;
-    });
-    static_assert(decltype(hana::is_just(index))::value, "get_chain<name>(table): the table has no chain of that name");
-    return hana::at(t.chains, *index);
+namespace detail {
+// The chain or set named Name in a table's tuple of them: its position (the count when none
+// has that name) and its type (void then). One constexpr scan, no recursion over types.
+template <fixed_string Name, class Tuple>
+struct named_in;
+template <fixed_string Name, class... X>
+struct named_in<Name, boost::hana::tuple<X...>> {
+    static constexpr std::size_t index = [] {
+        constexpr bool named[] = {(X::name == Name)..., false};
+        std::size_t i = 0;
+        while (i < sizeof...(X) && !named[i]) ++i;
+        return i;
+    }();
+    using type = std::tuple_element_t<index, std::tuple<X..., void>>;
+};
+}  // namespace detail
+
+// The chain named Name of a table: get_chain<"output">(t).
+template <fixed_string Name, family F, class Cs, class S>
+[[nodiscard]] constexpr const auto& get_chain(const table_t<F, Cs, S>& t) {
+    using found = detail::named_in<Name, Cs>;
+    if constexpr (std::is_void_v<typename found::type>) {
+        static_assert(!std::is_void_v<typename found::type>, "get_chain<name>(table): the table has no chain of that name");
+        return t;  // stop here: no second error
+    } else {
+        return boost::hana::at_c<found::index>(t.chains);
+    }
 }
 
 }  // namespace nftpp
