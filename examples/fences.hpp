@@ -3,7 +3,7 @@
 // the example programs and the tests that load them for real.
 //
 // Optional rules. Kernels built without conntrack or the log/limit expressions refuse a
-// whole batch that uses them. The rules a fence can do without are marked optional(...)
+// whole batch that uses them. The rules a fence can do without are marked optional_rule(...)
 // and nftpp::apply_with_probes leaves them out (and says so) when a probe finds the
 // feature missing, still in one transaction. Only rules whose absence makes the fence
 // quieter or stricter are optional: the log rules (nothing is logged, everything is still
@@ -32,10 +32,10 @@ auto bypass_table(const name& table_name, const log_prefix& prefix, const Accept
     return table<family::inet>(table_name,
         base_chain<"output", filter_chain(hook::output)>(policy::accept,
             accepts...,
-            optional(ct.state == (established | related) >> accept),
-            optional(tcp.flags == syn >> log_rate >> log(prefix, skuid)),
+            optional_rule(ct.state == (established | related) >> accept),
+            optional_rule(tcp.flags == syn >> log_rate >> log(prefix, skuid)),
             meta.l4proto == tcp >> reject(tcp_reset),
-            optional(meta.l4proto == udp >> log_rate >> log(prefix, skuid)),
+            optional_rule(meta.l4proto == udp >> log_rate >> log(prefix, skuid)),
             meta.l4proto == udp >> reject(icmpx_code::port_unreachable)));
 }
 }  // namespace detail

@@ -41,9 +41,10 @@ bool parse_features(std::string_view list, nftpp::capabilities& caps) {
         const auto comma = list.find(',');
         const std::string_view word = list.substr(0, comma);
         bool known = false;
-        for (nftpp::feature f : nftpp::all_features) {
-            if (nftpp::keyword(f) == word) {
-                caps.remove(f);
+        for (const nftpp::kernel_feature* f : {&nftpp::feature::conntrack, &nftpp::feature::log, &nftpp::feature::limit,
+                                               &nftpp::feature::reject, &nftpp::feature::nat, &nftpp::feature::notrack}) {
+            if (f->name == word) {
+                caps.remove(*f);
                 known = true;
             }
         }

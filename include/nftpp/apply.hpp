@@ -28,51 +28,32 @@
 
 namespace nftpp {
 
-// The nft text of a minimal table that needs feature f (checked with nft -c, never applied).
-[[nodiscard]] inline std::string probe_script(feature f) {
-    const auto filter = [](std::string_view body) {
-        return "table inet nftpp_probe {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n\t\t" +
-               std::string(body) + "\n\t}\n}\n";
-    };
-    switch (f) {
-        case feature::conntrack: return filter("ct state established,related accept");
-        case feature::log: return filter("log prefix \"nftpp-probe: \" flags skuid");
-        case feature::limit: return filter("limit rate 1/second");
-        case feature::reject: return filter("reject");
-        case feature::notrack: return filter("notrack");
-        case feature::nat:
-            return "table ip nftpp_probe {\n\tchain c {\n\t\ttype nat hook postrouting priority 100; policy accept;\n"
-                   "\t\tmasquerade\n\t}\n}\n";
-    }
-    return {};
-}
-
 namespace detail {
 template <class Rules>
 struct optional_features_of_rules;
 template <class... I>
 struct optional_features_of_rules<boost::hana::tuple<I...>> {
     template <class X>
-    static constexpr std::uint32_t one() {
-        if constexpr (is_optional_rule_v<X>) return features_of(rule_summary_v<item_rule_t<X>>);
-        else return 0;
+    static constexpr feature_set one() {
+        if constexpr (is_optional_rule_v<X>) return features_of_v<item_rule_t<X>>;
+        else return {};
     }
-    static constexpr std::uint32_t bits[sizeof...(I) + 1] = {0u, one<I>()...};  // not a fold: clang limits those to 256
-    static constexpr std::uint32_t value = [] {
-        std::uint32_t v = 0;
-        for (auto b : bits) v |= b;
+    static constexpr feature_set sets[sizeof...(I) + 1] = {feature_set{}, one<I>()...};  // not a fold: clang limits those to 256
+    static constexpr feature_set value = [] {
+        feature_set v;
+        for (const auto& s : sets) v.add(s);
         return v;
     }();
 };
 
 template <class T>
-void collect_optional_features(const T& x, std::uint32_t& out) {
+void collect_optional_features(const T& x, feature_set& out) {
     if constexpr (is_ruleset_v<T>) {
         boost::hana::for_each(x.commands, [&](const auto& c) { collect_optional_features(c, out); });
     } else if constexpr (is_table_v<T>) {
         boost::hana::for_each(x.chains, [&](const auto& chain) {
             using Rules = typename std::remove_cvref_t<decltype(chain)>::rules_type;
-            out |= optional_features_of_rules<Rules>::value;
+            out.add(optional_features_of_rules<Rules>::value);
         });
     } else if constexpr (requires { x.table; }) {
         collect_optional_features(x.table, out);
@@ -80,10 +61,10 @@ void collect_optional_features(const T& x, std::uint32_t& out) {
 }
 }  // namespace detail
 
-// Features that the optional rules of x need (bits of nftpp::feature).
+// Features that the optional rules of x need (each node names its own, with its probe).
 template <Renderable T>
-[[nodiscard]] std::uint32_t optional_features(const T& x) {
-    std::uint32_t f = 0;
+[[nodiscard]] feature_set optional_features(const T& x) {
+    feature_set f;
     detail::collect_optional_features(x, f);
     return f;
 }
@@ -103,14 +84,13 @@ template <Renderable T>
 [[nodiscard]] apply_report apply_with_probes(exec::executor& target, const T& x, capabilities assume_missing = {}) {
     apply_report report{};
     report.caps = assume_missing;
-    const std::uint32_t needed = optional_features(x);
-    for (feature f : all_features) {
-        if (!(needed & static_cast<std::uint32_t>(f)) || !report.caps.has(f)) continue;
-        exec::outcome probed = target.probe(probe_script(f));
+    for (const kernel_feature* f : optional_features(x)) {
+        if (!report.caps.has(*f)) continue;
+        exec::outcome probed = target.probe(f->probe);
         if (probed.kind == exec::outcome_kind::rejected) {
-            report.caps.remove(f);
+            report.caps.remove(*f);
         } else if (!probed.ok()) {
-            probed.detail = "probing for " + std::string(keyword(f)) + " failed, nothing was applied" +
+            probed.detail = "probing for " + std::string(f->name) + " failed, nothing was applied" +
                             (probed.detail.empty() ? "" : ": " + probed.detail);
             report.outcome = std::move(probed);
             return report;

@@ -12,19 +12,11 @@
 //
 // This header includes the whole library: values, selectors, statements, rules, chains,
 // tables, rendering, executors and the kernel log parser.
-#include <nftpp/core/error.hpp>
-#include <nftpp/core/family.hpp>
-#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/core/core.hpp>
 #include <nftpp/value/values.hpp>
 #include <nftpp/expr/expr.hpp>
 #include <nftpp/stmt/stmt.hpp>
-#include <nftpp/ruleset/chain.hpp>
-#include <nftpp/ruleset/elements.hpp>
-#include <nftpp/ruleset/map.hpp>
-#include <nftpp/ruleset/rule_commands.hpp>
 #include <nftpp/ruleset/ruleset.hpp>
-#include <nftpp/ruleset/set.hpp>
-#include <nftpp/ruleset/table.hpp>
 #include <nftpp/render/render.hpp>
 #if __has_include(<nftpp/exec/exec.hpp>)
 #include <nftpp/exec/exec.hpp>

@@ -12,3 +12,8 @@ nftpp_compile_fail_cases(cf ${CMAKE_CURRENT_LIST_DIR}/cases)
 if(TEST cf_sentinel_compiles)
   set_tests_properties(cf_sentinel_compiles PROPERTIES WILL_FAIL TRUE)
 endif()
+
+# One list of rules (every NFTPP_RULE and NFTPP_CHECK under include/): each has its
+# section in docs/diagnostics.md quoting its sentence, each check a test that names it.
+add_test(NAME rule_list
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/compile_fail/rule_list.py ${PROJECT_SOURCE_DIR})

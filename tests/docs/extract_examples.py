@@ -7,7 +7,10 @@ Conventions (docs/CONTRIBUTING-docs.md):
   ```cpp norun            the same, but a program is only linked, not run
   ```cpp fails "REGEX"    must fail to compile, with REGEX in the compiler output
 A block without an #include gets `#include <nftpp/nftpp.hpp>` and `using namespace
-nftpp;` in front. Blocks of other languages are ignored; a block labelled with another
+nftpp;` in front; such a block (unless it must fail, or is one of docs/diagnostics.md's fixes) is also
+compiled a second time with
+`using namespace std; using namespace std::chrono;` in front as well (doc_<doc>_<n>_std),
+so that no name of nftpp collides with the standard library's in user code. Blocks of other languages are ignored; a block labelled with another
 name for C++ (c++, cxx, cc, hpp, ...) or a fence indented so that it would escape the
 extraction is an error, so that a typo cannot switch a test off.
 
@@ -38,6 +41,17 @@ def wrap(code: str) -> str:
         return code
     head = "#include <nftpp/nftpp.hpp>\nusing namespace nftpp;\n"
     return head + code + "\n"
+
+
+STD_HEAD = ("#include <chrono>\n#include <optional>\n#include <string>\n#include <vector>\n"
+            "using namespace std;\nusing namespace std::chrono;\n")
+
+
+def write_if_changed(path: str, text: str) -> None:
+    old = open(path).read() if os.path.exists(path) else None
+    if old != text:
+        with open(path, "w") as f:
+            f.write(text)
 
 
 def main() -> int:
@@ -79,10 +93,7 @@ def main() -> int:
             name = f"doc_{stem}_{n}"
             path = os.path.join(out_dir, name + ".cpp")
             text = f"// {md}:{start}\n" + wrap(code)
-            old = open(path).read() if os.path.exists(path) else None
-            if old != text:
-                with open(path, "w") as f:
-                    f.write(text)
+            write_if_changed(path, text)
             written.add(name + ".cpp")
             if m.group(1):
                 mode = "fails"
@@ -92,6 +103,11 @@ def main() -> int:
                 mode = "compiles"
             regex = m.group(2) or ""
             entries.append((name, path, mode, regex, f"{md}:{start}"))
+            if mode != "fails" and "#include" not in code and not md.endswith("diagnostics.md"):
+                std_path = os.path.join(out_dir, name + "_std.cpp")
+                write_if_changed(std_path, f"// {md}:{start}, with std and std::chrono opened\n" + STD_HEAD + wrap(code))
+                written.add(name + "_std.cpp")
+                entries.append((name + "_std", std_path, "compiles", "", f"{md}:{start}"))
     for stale in os.listdir(out_dir):
         if stale.startswith("doc_") and stale.endswith(".cpp") and stale not in written:
             os.remove(os.path.join(out_dir, stale))

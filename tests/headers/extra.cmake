@@ -11,3 +11,8 @@ foreach(h IN LISTS nftpp_public_headers)
 endforeach()
 add_library(nftpp_headers_alone OBJECT ${nftpp_header_tus})
 target_link_libraries(nftpp_headers_alone PRIVATE nftpp::nftpp nlohmann_json::nlohmann_json nftpp_project_options)
+
+# The include structure goes one way (core <- value <- expr <- stmt <- ruleset <- render <-
+# exec, log beside) and has no cycle: tests/headers/layering.py reads every #include.
+add_test(NAME headers_layering
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/headers/layering.py ${PROJECT_SOURCE_DIR}/include/nftpp)

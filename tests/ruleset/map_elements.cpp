@@ -137,7 +137,7 @@ TEST_CASE("maps from run-time ranges: data maps, NAT-style maps, verdict maps", 
     // the types: every alternative of the variant is a possible target
     using routes_t = decltype(verdict_map<"routes", port>(routes));
     STATIC_REQUIRE(std::is_same_v<routes_t, dynamic_verdict_map_t<"routes", port, web_or_ssh>>);
-    STATIC_REQUIRE(detail::set_static<routes_t>::desc.n_targets == 2);
+    STATIC_REQUIRE(detail::set_static<routes_t>::desc.targets.size() == 2);
     STATIC_REQUIRE(detail::set_static<routes_t>::desc.kind == "vmap");
 }
 
@@ -262,9 +262,8 @@ TEST_CASE("element commands by the kind of the name", "[maps][elements][checks]"
 }
 
 namespace {
-using E = detail::table_error;
 template <class Chains, class Sets>
-constexpr E verdict_of = table_verdict_v<family::inet, Chains, Sets>.error;
+constexpr const rule* verdict_of = table_verdict_v<family::inet, Chains, Sets>.broken;
 using ssh = chain_t<"ssh", regular_spec, hana::tuple<rule_t<accept_t>>>;
 using input = chain_t<"input", filter_chain(hook::input), hana::tuple<>>;
 using masq = chain_t<"ssh", regular_spec, hana::tuple<rule_t<masquerade_t<false>>>>;
@@ -274,26 +273,26 @@ using uses_dispatch = chain_t<"input", filter_chain(hook::input), hana::tuple<ru
 TEST_CASE("a verdict map's targets are checked whether a rule uses it or not", "[maps][checks]") {
     // no rule uses the map: the kernel still resolves its targets when it loads it
     // (tests/compile_fail/cases/unused_verdict_map_to_a_missing_chain.cpp)
-    STATIC_REQUIRE(verdict_of<hana::tuple<input, ssh>, hana::tuple<verdict_map_t<"dispatch", port, jump_t<"ssh">>>> == E::none);
-    STATIC_REQUIRE(verdict_of<hana::tuple<input>, hana::tuple<verdict_map_t<"dispatch", port, jump_t<"ssh">>>> == E::jump_missing);
-    STATIC_REQUIRE(verdict_of<hana::tuple<input, ssh>, hana::tuple<verdict_map_t<"dispatch", port, goto_t<"input">>>> == E::jump_base);
+    STATIC_REQUIRE(verdict_of<hana::tuple<input, ssh>, hana::tuple<verdict_map_t<"dispatch", port, jump_t<"ssh">>>> == nullptr);
+    STATIC_REQUIRE(verdict_of<hana::tuple<input>, hana::tuple<verdict_map_t<"dispatch", port, jump_t<"ssh">>>> == &rules::jump_target_exists);
+    STATIC_REQUIRE(verdict_of<hana::tuple<input, ssh>, hana::tuple<verdict_map_t<"dispatch", port, goto_t<"input">>>> == &rules::no_jump_to_base_chain);
     STATIC_REQUIRE(table_verdict_v<family::inet, hana::tuple<input>, hana::tuple<verdict_map_t<"dispatch", port, jump_t<"ssh">>>>.first ==
                    "dispatch");
     // a map filled at run time: every alternative of its variant
     STATIC_REQUIRE(verdict_of<hana::tuple<input, ssh>,
-                              hana::tuple<dynamic_verdict_map_t<"dispatch", port, std::variant<accept_t, jump_t<"ssh">>>>> == E::none);
+                              hana::tuple<dynamic_verdict_map_t<"dispatch", port, std::variant<accept_t, jump_t<"ssh">>>>> == nullptr);
     STATIC_REQUIRE(verdict_of<hana::tuple<input, ssh>, hana::tuple<dynamic_verdict_map_t<"dispatch", port, web_or_ssh>>> ==
-                   E::jump_missing);
+                   &rules::jump_target_exists);
     // a verdict map a rule uses: the hook rules hold through its jumps (a masquerade in a filter chain)
-    STATIC_REQUIRE(verdict_of<hana::tuple<input, masq>, hana::tuple<verdict_map_t<"dispatch", port, jump_t<"ssh">>>> == E::none);
+    STATIC_REQUIRE(verdict_of<hana::tuple<input, masq>, hana::tuple<verdict_map_t<"dispatch", port, jump_t<"ssh">>>> == nullptr);
     STATIC_REQUIRE(verdict_of<hana::tuple<uses_dispatch, masq>, hana::tuple<verdict_map_t<"dispatch", port, jump_t<"ssh">>>> ==
-                   E::masquerade_hook);
+                   &rules::masquerade_in_nat_postrouting);
     // elements added later join the graph like the declared ones (add_map_elements;
     // tests/compile_fail/cases/verdict_map_element_to_a_missing_chain.cpp)
     using added = detail::sets_with_verdicts<"dispatch", hana::tuple<verdict_map_t<"dispatch", port>>, jump_t<"ssh">>::type;
-    STATIC_REQUIRE(verdict_of<hana::tuple<input, ssh>, added> == E::none);
-    STATIC_REQUIRE(verdict_of<hana::tuple<input>, added> == E::jump_missing);
-    STATIC_REQUIRE(verdict_of<hana::tuple<uses_dispatch, masq>, added> == E::masquerade_hook);
+    STATIC_REQUIRE(verdict_of<hana::tuple<input, ssh>, added> == nullptr);
+    STATIC_REQUIRE(verdict_of<hana::tuple<input>, added> == &rules::jump_target_exists);
+    STATIC_REQUIRE(verdict_of<hana::tuple<uses_dispatch, masq>, added> == &rules::masquerade_in_nat_postrouting);
 }
 
 TEST_CASE("an element command without elements renders nothing, and the script loads", "[sets][elements][golden]") {

@@ -31,10 +31,9 @@ TEST_CASE("data maps and verdict maps", "[maps][golden]") {
 }
 
 namespace {
-using E = detail::table_error;
 constexpr auto input = filter_chain(hook::input);
 template <family F, class Chains, class Sets>
-constexpr E verdict_of = table_verdict_v<F, Chains, Sets>.error;
+constexpr const rule* verdict_of = table_verdict_v<F, Chains, Sets>.broken;
 using uses_vmap = rule_t<vmap_ref_stmt_t<tcp_dport_t, "dispatch">>;
 using uses_marks = rule_t<mark_set_map_t<false, tcp_dport_t, "marks">>;
 using to_ssh = verdict_map_t<"dispatch", port, jump_t<"ssh">>;
@@ -45,13 +44,13 @@ using in_marks = chain_t<"input", input, hana::tuple<uses_marks>>;
 }  // namespace
 
 TEST_CASE("map uses are checked by kind, key and value; vmap jumps are followed", "[maps][checks]") {
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, ssh>, hana::tuple<to_ssh>> == E::none);
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, ssh>, hana::tuple<>> == E::set_missing);
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap>, hana::tuple<to_ssh>> == E::jump_missing);
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, masq>, hana::tuple<to_ssh>> == E::masquerade_hook);
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, ssh>, hana::tuple<verdict_map_t<"dispatch", ipv4_addr>>> == E::set_key);
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, ssh>, hana::tuple<data_map_t<"dispatch", port, mark>>> == E::set_kind);
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_marks>, hana::tuple<data_map_t<"marks", port, mark>>> == E::none);
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_marks>, hana::tuple<data_map_t<"marks", port, ipv4_addr>>> == E::set_key);
-    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_marks>, hana::tuple<set_t<"marks", port, no_elements_t>>> == E::set_kind);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, ssh>, hana::tuple<to_ssh>> == nullptr);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, ssh>, hana::tuple<>> == &rules::set_exists);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap>, hana::tuple<to_ssh>> == &rules::jump_target_exists);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, masq>, hana::tuple<to_ssh>> == &rules::masquerade_in_nat_postrouting);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, ssh>, hana::tuple<verdict_map_t<"dispatch", ipv4_addr>>> == &rules::set_key_matches_selector);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_vmap, ssh>, hana::tuple<data_map_t<"dispatch", port, mark>>> == &rules::map_kind_matches_use);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_marks>, hana::tuple<data_map_t<"marks", port, mark>>> == nullptr);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_marks>, hana::tuple<data_map_t<"marks", port, ipv4_addr>>> == &rules::set_key_matches_selector);
+    STATIC_REQUIRE(verdict_of<family::inet, hana::tuple<in_marks>, hana::tuple<set_t<"marks", port, no_elements_t>>> == &rules::map_kind_matches_use);
 }

@@ -56,11 +56,11 @@ static_assert(addable<"post", fw_t, decltype(masquerade)>);
 // tested in checks.cpp.)
 using fw_chains = fw_t::chains_type;
 static_assert(table_verdict_v<family::inet, detail::with_rule<"input", rule_t<masquerade_t<false>>, fw_chains>::type,
-                              fw_t::sets_type>.error == detail::table_error::masquerade_hook);
+                              fw_t::sets_type>.broken == &rules::masquerade_in_nat_postrouting);
 static_assert(table_verdict_v<family::inet, detail::with_rule<"input", rule_t<jump_t<"nowhere">>, fw_chains>::type,
-                              fw_t::sets_type>.error == detail::table_error::jump_missing);
+                              fw_t::sets_type>.broken == &rules::jump_target_exists);
 static_assert(table_verdict_v<family::inet, detail::with_rule<"post", rule_t<masquerade_t<false>>, fw_chains>::type,
-                              fw_t::sets_type>.error == detail::table_error::none);
+                              fw_t::sets_type>.broken == nullptr);
 
 TEST_CASE("rules added, found by comment, replaced and deleted in a loaded chain", "[rules][netns]") {
     if (!nftpp_test::netns_usable()) return;

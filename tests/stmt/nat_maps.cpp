@@ -41,34 +41,33 @@ TEST_CASE("NAT maps translate by a key looked up in a named map", "[nat][maps][g
 }
 
 namespace {
-using E = detail::table_error;
 constexpr auto pre = nat_chain(hook::prerouting, -100);
 template <class Rule, class Maps>
-constexpr E verdict_of = table_verdict_v<family::inet, hana::tuple<chain_t<"pre", pre, hana::tuple<Rule>>>, Maps>.error;
+constexpr const rule* verdict_of = table_verdict_v<family::inet, hana::tuple<chain_t<"pre", pre, hana::tuple<Rule>>>, Maps>.broken;
 using by_daddr = rule_t<nat_map_t<false, layer3::ip, ip_daddr_t, "m", false>>;
 using by_daddr_port = rule_t<rel_t<tcp_dport_t, op::eq, operand<port>>, nat_map_t<false, layer3::ip, ip_daddr_t, "m", true>>;
 }  // namespace
 
 TEST_CASE("a NAT map must exist, be a map, and hold the statement's key and value", "[nat][maps][checks]") {
-    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, ipv4_addr>>> == E::none);
-    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<>> == E::set_missing);
-    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<set_t<"m", ipv4_addr, no_elements_t>>> == E::set_kind);
-    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", port, ipv4_addr>>> == E::set_key);
-    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, ipv6_addr>>> == E::set_key);
-    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == E::set_key);
-    STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == E::none);
-    STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, ipv4_addr>>> == E::set_key);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, ipv4_addr>>> == nullptr);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<>> == &rules::set_exists);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<set_t<"m", ipv4_addr, no_elements_t>>> == &rules::map_kind_matches_use);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", port, ipv4_addr>>> == &rules::set_key_matches_selector);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, ipv6_addr>>> == &rules::set_key_matches_selector);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == &rules::set_key_matches_selector);
+    STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == nullptr);
+    STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, ipv4_addr>>> == &rules::set_key_matches_selector);
 }
 
 TEST_CASE("a port from the map needs a transport match, unless the key is one", "[nat][maps][checks]") {
     using port_from_daddr = nat_map_t<false, layer3::ip, ip_daddr_t, "m", true>;
     using port_from_dport = nat_map_t<false, layer3::ip, tcp_dport_t, "m", true>;
-    STATIC_REQUIRE(port_from_daddr::facts.nat_port);
-    STATIC_REQUIRE_FALSE(port_from_dport::facts.nat_port);
+    STATIC_REQUIRE(port_from_daddr::facts.needs_transport == &rules::nat_port_needs_transport_match);
+    STATIC_REQUIRE(port_from_dport::facts.needs_transport == nullptr);
     STATIC_REQUIRE(port_from_dport::facts.l4 == layer4::tcp);
-    STATIC_REQUIRE(rule_summary_v<rule_t<port_from_daddr>>.error == rule_error::nat_port_without_transport);
-    STATIC_REQUIRE(rule_summary_v<rule_t<port_from_dport>>.error == rule_error::none);
-    STATIC_REQUIRE(rule_summary_v<by_daddr_port>.error == rule_error::none);
+    STATIC_REQUIRE(rule_summary_v<rule_t<port_from_daddr>>.broken == &rules::nat_port_needs_transport_match);
+    STATIC_REQUIRE(rule_summary_v<rule_t<port_from_dport>>.broken == nullptr);
+    STATIC_REQUIRE(rule_summary_v<by_daddr_port>.broken == nullptr);
 }
 
 TEST_CASE("NAT maps from run-time ranges, and their elements added in place", "[nat][maps][golden]") {

@@ -52,10 +52,10 @@ TEST_CASE("log", "[stmt][golden]") {
     golden_rule(log(prefix, skuid), "log prefix \"openshell:bypass:sandbox-1a2b3c4d:\" flags skuid");
     golden_rule(log("x: ", level::info), "log prefix \"x: \" level info");
     golden_rule(log(level::audit), "log level audit");
-    golden_rule(log(skuid | ether), "log flags skuid flags ether");
-    golden_rule(log(tcp_sequence | tcp_options), "log flags tcp sequence,options");
-    golden_rule(log(ip_options), "log flags ip options");
-    golden_rule(log(all_log_flags), "log flags all");
+    golden_rule(log(skuid | log_flag::ether), "log flags skuid flags ether");
+    golden_rule(log(log_flag::tcp_sequence | log_flag::tcp_options), "log flags tcp sequence,options");
+    golden_rule(log(log_flag::ip_options), "log flags ip options");
+    golden_rule(log(log_flag::all), "log flags all");
     golden_rule(log(group(1)), "log group 1");
     golden_rule(log("x", group(1), snaplen(64), queue_threshold(2)), "log prefix \"x\" group 1 snaplen 64 queue-threshold 2");
     golden_rule(log(prefix, skuid) >> drop, "log prefix \"openshell:bypass:sandbox-1a2b3c4d:\" flags skuid drop");
@@ -67,7 +67,7 @@ TEST_CASE("limit", "[stmt][golden]") {
     golden_rule(limit(over, 10 / minute, burst(5)) >> drop, "limit rate over 10/minute burst 5 packets drop");
     golden_rule(limit(mbytes(1) / second), "limit rate 1 mbytes/second");
     golden_rule(limit(kbytes(64) / hour, burst(kbytes(8))), "limit rate 64 kbytes/hour burst 8 kbytes");
-    golden_rule(limit(3 / day) >> limit(over, 1 / week), "limit rate 3/day limit rate over 1/week");
+    golden_rule(limit(3 / units::day) >> limit(over, 1 / week), "limit rate 3/day limit rate over 1/week");
     CHECK_THROWS_AS(limit(int(0) / second), value_error);
 }
 

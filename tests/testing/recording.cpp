@@ -13,8 +13,8 @@ auto fence_with_optionals() {
     return table<family::inet>("fence",
         base_chain<"output", filter_chain(hook::output)>(policy::accept,
             oifname == "lo" >> accept,
-            optional(ct.state == (established | related) >> accept),
-            optional(tcp.flags == syn >> limit(5 / second) >> log("fence: ", skuid)),
+            optional_rule(ct.state == (established | related) >> accept),
+            optional_rule(tcp.flags == syn >> limit(5 / second) >> log("fence: ", skuid)),
             meta.l4proto == tcp >> reject(tcp_reset)));
 }
 }  // namespace
@@ -78,15 +78,17 @@ TEST_CASE("a probe that cannot be asked stops apply_with_probes: nothing is appl
         CHECK(report.outcome.detail == "probing for log failed, nothing was applied: the reason");
         CHECK(rec.applied().empty());
         CHECK(report.applied.empty());
-        REQUIRE(rec.calls.size() == 2);  // conntrack, then log; limit is never asked
+        // probes go in the order the optional rules need them (conntrack, limit, log) and
+        // stop at the one that cannot be asked
+        REQUIRE(rec.calls.size() == 3);
         CHECK(rec.calls.back().operation == "probe");
+        CHECK(rec.calls.back().text.find("log prefix") != std::string::npos);
     }
 }
 
 TEST_CASE("optional rules: probe what is needed, leave out what is missing, apply once", "[testing][optional]") {
     const auto fence = ruleset(replace(fence_with_optionals()));
-    CHECK(optional_features(fence) == (static_cast<std::uint32_t>(feature::conntrack) | static_cast<std::uint32_t>(feature::log) |
-                                       static_cast<std::uint32_t>(feature::limit)));
+    CHECK(optional_features(fence) == feature_set{&feature::conntrack, &feature::log, &feature::limit});
     recording_executor rec;
     rec.failing_probes = {"ct state"};  // this "kernel" has no conntrack
     const auto report = apply_with_probes(rec, fence);

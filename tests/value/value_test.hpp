@@ -9,7 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <nftpp/core/error.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace value_test {
 

@@ -1,12 +1,19 @@
 #pragma once
-// Named assertions: a type per rule whose instantiation fires a static_assert with the
-// rule's sentence, so that the sentence stands on the compiler's first error line and the
-// template arguments (a chain or set name, the rule's type) show where. Each has
-// `value == false`, so a check can be written as an expression. The structural rules are
-// in ruleset/assertions.hpp; names given as template arguments in value/name.hpp.
-//   NFTPP_ASSERTION_R(name, text)    template <fixed_string Chain, class Rule>
-//   NFTPP_ASSERTION_C(name, text)    template <fixed_string Name>
-//   NFTPP_ASSERTION_CC(name, text)   template <fixed_string Chain, fixed_string Other>
+// Checks: rules that types can break, fired as named assertions.
+//
+//   NFTPP_CHECK(id, "sentence: the fix")     (at namespace nftpp scope)
+//
+// declares the rule as NFTPP_RULE does (core/error.hpp: rules::id, diagnostic::id) and
+//   * nftpp::assert_id_t<C...>  - its named assertion: instantiating it fires one
+//                                 static_assert whose message is the sentence, with the
+//                                 context C... (named<"chain">, the rule's type) shown;
+//   * assertion_of<&rules::id>  - the way from the rule object back to its assertion.
+// Firing:
+//   fire<&rules::id, named<"chain">, Rule>()   instantiates assert_id_t<...>: one error,
+//                                               the sentence on its first line.
+// A checker that computed `constexpr const rule* r` (nullptr when nothing is wrong) fires
+// it with fire<r, ...>() without naming any rule.
+#include <nftpp/core/error.hpp>
 #include <nftpp/core/fixed_string.hpp>
 
 namespace nftpp {
@@ -14,27 +21,37 @@ namespace nftpp {
 namespace detail {
 template <class... T>
 inline constexpr bool never_v = false;
-template <auto... V>
-inline constexpr bool never_nttp_v = false;
 }  // namespace detail
 
-#define NFTPP_ASSERTION_R(name, text)                                  \
-    template <fixed_string Chain, class Rule>                          \
-    struct name {                                                      \
-        static_assert(detail::never_v<Rule>, text);                    \
-        static constexpr bool value = false;                           \
+template <const rule* R>
+struct assertion_of;
+
+// The member named `broken` makes clang print "static_assert failed due to requirement
+// 'broken' "<sentence>"", so the sentence comes first there too.
+#define NFTPP_CHECK(id, sentence_text)                                         \
+    NFTPP_RULE(id, sentence_text)                                              \
+    template <class... Context>                                                \
+    struct assert_##id##_t {                                                   \
+        static constexpr bool broken = ::nftpp::detail::never_v<Context...>;   \
+        static_assert(broken, sentence_text);                                  \
+        static constexpr bool value = false;                                   \
+    };                                                                         \
+    template <>                                                                \
+    struct assertion_of<&rules::id> {                                          \
+        template <class... Context>                                            \
+        using type = assert_##id##_t<Context...>;                              \
     };
-#define NFTPP_ASSERTION_C(name, text)                                  \
-    template <fixed_string Name>                                       \
-    struct name {                                                      \
-        static_assert(detail::never_nttp_v<Name>, text);               \
-        static constexpr bool value = false;                           \
-    };
-#define NFTPP_ASSERTION_CC(name, text)                                 \
-    template <fixed_string Chain, fixed_string Other>                  \
-    struct name {                                                      \
-        static_assert(detail::never_nttp_v<Chain, Other>, text);       \
-        static constexpr bool value = false;                           \
-    };
+
+// A name as context of an assertion: assert_x_t<named<"output">, named<"jumped">>.
+template <fixed_string Name>
+struct named {
+    static constexpr auto value = Name;
+};
+
+// Fires the assertion of rule R (nothing when R is nullptr), with context C...
+template <const rule* R, class... C>
+constexpr void fire() {
+    if constexpr (R != nullptr) (void)assertion_of<R>::template type<C...>::value;
+}
 
 }  // namespace nftpp

@@ -1,13 +1,26 @@
 #pragma once
-// Errors for values and names: one rule, one sentence, two ways to fire.
+// Rules: one rule, one sentence, one declaration, fired at compile time or returned at
+// run time. Every rule of nftpp — a literal that does not parse, a structural rule of a
+// chain or table, a node's own rule — is declared once, in the header of what it is about
+// (user code may declare its own rules the same way, in its own namespace):
 //
-// A rule is declared once with NFTPP_RULE(id, "sentence"). It yields
-//   * nftpp::rules::id            - the rule object (sentence + compile-time reporter)
-//   * nftpp::diagnostic::id()     - a non-constexpr function whose name is the sentence;
-//                                   calling it while the compiler evaluates a literal is
-//                                   the compile error, so the name is what g++ prints on
-//                                   its first error line (clang on its first note).
-// At run time the same rule throws nftpp::value_error carrying the same sentence.
+//   NFTPP_RULE(id, "sentence: the fix")
+//
+// It yields
+//   * nftpp::rules::id          - the rule object: sentence, id, compile-time reporter.
+//                                 Values return it in result<T>; node facts and
+//                                 descriptors point at it; the checker returns it in a
+//                                 check_error (ruleset/descriptor.hpp) at run time;
+//   * nftpp::diagnostic::id()   - a non-constexpr function whose name is the sentence;
+//                                 calling it while the compiler evaluates a literal is the
+//                                 compile error (g++ prints it on its first error line,
+//                                 clang on its first note);
+// and, declared with NFTPP_CHECK instead (core/assertion.hpp, within namespace nftpp),
+// also the rule's named assertion, for rules a type can break (a chain, a table, a name
+// given as a template argument).
+// At run time a value rule throws nftpp::value_error carrying the same sentence.
+// tests/compile_fail/rule_sentences.py lists every rule from these two macros; the docs
+// and the tests are checked against that list.
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -19,15 +32,16 @@ namespace nftpp {
 
 struct rule {
     std::string_view sentence;
-    void (*compile_time_report)();
+    void (*compile_time_report)();  // value rules: the call that is the compile error; checks: nullptr
+    std::string_view id{};          // the rule's name: rules::<id>, docs/diagnostics.md#<id>
 };
 
-#define NFTPP_RULE(id, sentence_text)                                 \
-    namespace diagnostic {                                            \
-    inline void id() {}                                               \
-    }                                                                 \
-    namespace rules {                                                 \
-    inline constexpr ::nftpp::rule id{sentence_text, &diagnostic::id}; \
+#define NFTPP_RULE(id, sentence_text)                                         \
+    namespace diagnostic {                                                    \
+    inline void id() {}                                                       \
+    }                                                                         \
+    namespace rules {                                                         \
+    inline constexpr ::nftpp::rule id{sentence_text, &diagnostic::id, #id};   \
     }
 
 // A failed check on a value: which rule, and where in the parsed text (if text).

@@ -1,11 +1,26 @@
 #pragma once
-// facts: what a rule part tells the validator, as plain constexpr data.
+// facts: everything the checker needs to know about a node, as plain constexpr data.
 //
-// Every match and statement type carries `static constexpr part_facts facts`. A rule's
-// facts are the fold of its parts'; chain and table checks are constexpr functions over
-// those facts. Because the facts are static members of types, every structural rule is
-// decided by the compiler; nothing about structure is left for run time.
+// Every match and statement type carries `static constexpr part_facts facts`: what it
+// pins the rule to (a network layer, a transport protocol), what it requires (to be last,
+// a transport match before it, the table families, chain types and hooks it may stand
+// in, a kernel feature) and, for each requirement, the rule whose sentence a violation
+// gives (a pointer to an NFTPP_RULE rule declared next to the node). The checker
+// (ruleset/rule_check.hpp, ruleset/family_rules.hpp, ruleset/chain_graph.hpp) is generic
+// over these facts and names no node: a new statement declares its facts and, where no
+// generic rule fits, its own rule in its own header.
+//
+// The same facts serve both times: a static ruleset is checked while it compiles, and a
+// ruleset whose structure comes from data (names, counts) is checked by the same
+// functions when it is built, over descriptors that point at the same facts.
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
+
+#include <nftpp/core/error.hpp>
+#include <nftpp/core/family.hpp>
+#include <nftpp/core/feature.hpp>
+#include <nftpp/core/hook.hpp>
 
 namespace nftpp {
 
@@ -14,46 +29,66 @@ enum class layer3 : std::uint8_t { any, ip, ip6, arp };
 // Transport protocol a part pins the rule to, or `any`.
 enum class layer4 : std::uint8_t { any, tcp, udp, sctp, icmp, icmpv6 };
 
-// Statement kinds, one bit each, so a rule's kinds are one mask.
-enum class stmt_kind : std::uint32_t {
-    none = 0,
-    accept = 1u << 0,
-    drop = 1u << 1,
-    reject = 1u << 2,
-    jump = 1u << 3,
-    goto_ = 1u << 4,
-    return_ = 1u << 5,
-    continue_ = 1u << 6,
-    counter = 1u << 7,
-    log = 1u << 8,
-    limit = 1u << 9,
-    masquerade = 1u << 10,
-    snat = 1u << 11,
-    dnat = 1u << 12,
-    redirect = 1u << 13,
-    notrack = 1u << 14,
-    mark_set = 1u << 15,
-    ct_mark_set = 1u << 16,
-    comment = 1u << 17,
-    vmap = 1u << 18,
-};
+// Where a part may stand: the table families that have it, and the chain types and hooks
+// of the base chains that may reach it (directly or through jumps). A violation gives the
+// sentence of family_rule or hook_rule.
+struct placement {
+    std::uint8_t families = all_families;
+    const rule* family_rule = nullptr;
+    std::uint8_t chain_types = all_chain_types;
+    std::uint8_t hooks = all_hooks;
+    const rule* hook_rule = nullptr;
 
-[[nodiscard]] constexpr std::uint32_t bits(stmt_kind k) noexcept { return static_cast<std::uint32_t>(k); }
+    [[nodiscard]] constexpr bool restricts() const noexcept {
+        return families != all_families || chain_types != all_chain_types || hooks != all_hooks;
+    }
+};
 
 struct part_facts {
     bool is_match = false;        // a match (relation) rather than a statement
-    stmt_kind kind = stmt_kind::none;
-    layer3 l3 = layer3::any;      // network layer this part requires
-    layer4 l4 = layer4::any;      // transport protocol this part requires
-    bool transport_match = false; // matches a transport protocol (tcp/udp/th/meta l4proto ...)
-    bool conntrack = false;       // needs conntrack (ct ...)
-    bool inet_only = false;       // meta nfproto
+    layer3 l3 = layer3::any;      // network layer this part pins the rule to
+    layer4 l4 = layer4::any;      // transport protocol this part pins the rule to
+    bool transport_match = false; // a match that names tcp, udp or sctp (what port NAT needs)
     bool terminal = false;        // nothing may follow it
-    bool verdict = false;         // accept drop reject jump goto return continue
-    bool nat = false;             // masquerade snat dnat redirect
-    bool nat_port = false;        // NAT statement that maps a port
-    bool tcp_reset = false;       // reject with tcp reset
-    bool needs_nat_family = false;// snat/dnat: needs ip or ip6
+    bool verdict = false;         // accept drop reject jump goto return continue NAT vmap
+    bool last = false;            // must be the rule's last part, once (comment)
+
+    // A network layer that conflicts with the rule's gives this sentence (default: the
+    // generic "one network family per rule").
+    const rule* l3_rule = nullptr;
+    // Needs a transport match earlier in the rule (a NAT statement that maps a port).
+    const rule* needs_transport = nullptr;
+    // Only with this transport protocol, if the rule pins one (reject with tcp reset).
+    layer4 only_l4 = layer4::any;
+    const rule* l4_rule = nullptr;
+
+    placement where{};
+    const kernel_feature* feature = nullptr;  // a kernel feature this part needs
 };
+
+// A named set or map a node uses, and what it needs of it (the checker finds the set in
+// the table and compares): "set" for a match, "vmap" for a verdict map, "map" for a data
+// map whose values have value_type.
+struct set_ref_info {
+    std::string_view set;
+    std::string_view key_type;
+    std::string_view kind = "set";
+    std::string_view value_type{};
+};
+
+// What a node references, read by the checker from the node's type:
+//   static constexpr std::array<std::string_view, N> chain_targets;  chains it may jump to
+//   static constexpr std::array<set_ref_info, N> set_refs;           sets and maps it uses
+// A node without them references nothing.
+template <class P>
+constexpr std::size_t chain_target_count() {
+    if constexpr (requires { P::chain_targets.size(); }) return P::chain_targets.size();
+    else return 0;
+}
+template <class P>
+constexpr std::size_t set_ref_count() {
+    if constexpr (requires { P::set_refs.size(); }) return P::set_refs.size();
+    else return 0;
+}
 
 }  // namespace nftpp

@@ -6,7 +6,7 @@
 //
 // Below it, in detail::, the checks nft applies to the elements of named sets, maps and
 // verdict maps (ruleset/set.hpp, ruleset/map.hpp) and to the keys of an anonymous vmap
-// (expr/vmap.hpp): which elements are intervals, which overlap, which keys repeat with
+// (stmt/vmap.hpp): which elements are intervals, which overlap, which keys repeat with
 // another value. Each runs in constant evaluation (pairwise: literal sets are small) and
 // at run time (sorted: O(n log n)).
 #include <algorithm>
@@ -23,7 +23,7 @@
 
 #include <nftpp/core/error.hpp>
 #include <nftpp/expr/operand.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp {
 

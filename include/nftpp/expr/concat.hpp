@@ -9,6 +9,7 @@
 // the rule to tcp), and parts of two network protocols (ip and ip6) do not compile.
 #include <string_view>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/expr/selector.hpp>
 #include <nftpp/value/concat_key.hpp>
@@ -36,8 +37,8 @@ constexpr concat_facts merge_concat_facts() {
             f.l4 = p.l4;
         }
         f.transport_match = f.transport_match || p.transport_match;
-        f.conntrack = f.conntrack || p.conntrack;
-        f.inet_only = f.inet_only || p.inet_only;
+        if (!f.where.restricts()) f.where = p.where;
+        if (!f.feature) f.feature = p.feature;
     };
     (add(Sel::facts), ...);
     return out;
@@ -47,13 +48,9 @@ inline constexpr auto concat_keyword_v =
     join_text<joined_size(" . ", std::string_view(Sel::keyword)...)>(" . ", std::string_view(Sel::keyword)...);
 }  // namespace detail
 
-template <class X>
-struct assert_a_concatenation_matches_a_set_or_a_map_t {
-    static_assert(always_false_v<X>,
-                  "a concat(...) matches a set or a map, not one value (nft: 'Use concatenations with sets and maps, "
-                  "not singleton values'): write concat(a, b) == at<\"set\"> or concat(a, b).in({{x, y}})");
-    static constexpr bool value = false;
-};
+NFTPP_CHECK(a_concatenation_matches_a_set_or_a_map,
+    "a concat(...) matches a set or a map, not one value (nft: 'Use concatenations with sets and maps, "
+                  "not singleton values'): write concat(a, b) == at<\"set\"> or concat(a, b).in({{x, y}})")
 
 template <Selector... Sel>
 struct concat_t : selector_t<concat_t<Sel...>, concat_key<typename Sel::value_type...>> {

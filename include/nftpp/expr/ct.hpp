@@ -6,11 +6,19 @@
 #include <string_view>
 
 #include <nftpp/expr/selector.hpp>
-#include <nftpp/stmt/mark.hpp>
+#include <nftpp/core/assertion.hpp>
+#include <nftpp/core/feature.hpp>
+#include <nftpp/expr/mark_setter.hpp>
 
 namespace nftpp {
 
-inline constexpr part_facts ct_facts{.conntrack = true};
+NFTPP_FEATURE(conntrack, "table inet nftpp_probe {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n\t\tct state established,related accept\n\t}\n}\n")
+NFTPP_CHECK(conntrack_in_ip_ip6_inet,
+    "ct matches and ct.mark.set(...) need connection tracking, which only ip, ip6 and inet tables have")
+
+// Every ct match (and ct mark set) needs conntrack: the ip families, and the kernel feature.
+inline constexpr part_facts ct_facts{
+    .where = {.families = ip_families, .family_rule = &rules::conntrack_in_ip_ip6_inet}, .feature = &feature::conntrack};
 
 struct ct_state_t : selector_t<ct_state_t, ct_state> {
     static constexpr std::string_view keyword = "ct state";
@@ -20,15 +28,9 @@ struct ct_status_t : selector_t<ct_status_t, ct_status> {
     static constexpr std::string_view keyword = "ct status";
     static constexpr part_facts facts = ct_facts;
 };
-struct ct_mark_t : selector_t<ct_mark_t, mark> {
+struct ct_mark_t : selector_t<ct_mark_t, mark>, mark_setter<true> {
     static constexpr std::string_view keyword = "ct mark";
     static constexpr part_facts facts = ct_facts;
-    [[nodiscard]] constexpr mark_set_t<true> set(mark m) const noexcept { return {m}; }
-    template <class Sel, fixed_string N>
-        requires requires { Sel::keyword; }
-    [[nodiscard]] constexpr mark_set_map_t<true, Sel, N> set(const Sel&, set_ref_t<N>) const noexcept {
-        return {};
-    }
 };
 struct ct_direction_t : selector_t<ct_direction_t, ct_direction> {
     static constexpr std::string_view keyword = "ct direction";

@@ -1,5 +1,9 @@
 #pragma once
-// All selectors: ip, ip6, tcp, udp, th, icmp, icmpv6, meta, ct, iifname, oifname.
+// expr/: selectors (packet fields with a datatype: ip, ip6, tcp, udp, th, icmp, icmpv6,
+// meta, ct, iifname, oifname), relations (sel == v, sel.in({...}), sel == at<"set">),
+// operands and concatenations. Each selector declares its facts (the protocol it pins,
+// the families it needs). Builds on core/ and value/; names no statement (the `.set()` of
+// the mark selectors builds statements of stmt/ only where a rule uses it).
 #include <nftpp/expr/concat.hpp>
 #include <nftpp/expr/ct.hpp>
 #include <nftpp/expr/icmp.hpp>
@@ -8,4 +12,3 @@
 #include <nftpp/expr/ip6.hpp>
 #include <nftpp/expr/meta.hpp>
 #include <nftpp/expr/transport.hpp>
-#include <nftpp/expr/vmap.hpp>

@@ -5,9 +5,13 @@
 #include <string_view>
 
 #include <nftpp/expr/selector.hpp>
-#include <nftpp/stmt/mark.hpp>
+#include <nftpp/core/assertion.hpp>
+#include <nftpp/expr/mark_setter.hpp>
 
 namespace nftpp {
+
+NFTPP_CHECK(meta_nfproto_only_in_inet,
+    "meta.nfproto is only valid in an inet table: an ip or ip6 table sees one family only")
 
 struct meta_l4proto_t : selector_t<meta_l4proto_t, l4proto>, accepts_l4_objects<meta_l4proto_t> {
     static constexpr std::string_view keyword = "meta l4proto";
@@ -18,7 +22,8 @@ inline constexpr bool extra_operand_v<meta_l4proto_t, X> = L4ProtocolObject<X>;
 
 struct meta_nfproto_t : selector_t<meta_nfproto_t, nfproto> {
     static constexpr std::string_view keyword = "meta nfproto";
-    static constexpr part_facts facts{.inet_only = true};
+    static constexpr part_facts facts{
+        .where = {.families = bit(family::inet), .family_rule = &rules::meta_nfproto_only_in_inet}};
 
     // `meta.nfproto == ip6` pins the rule to IPv6 for the validator.
     template <L3ProtocolObject P>
@@ -41,15 +46,9 @@ struct meta_skgid_t : selector_t<meta_skgid_t, gid> {
     static constexpr std::string_view keyword = "meta skgid";
     static constexpr part_facts facts{};
 };
-struct meta_mark_t : selector_t<meta_mark_t, mark> {
+struct meta_mark_t : selector_t<meta_mark_t, mark>, mark_setter<false> {
     static constexpr std::string_view keyword = "meta mark";
     static constexpr part_facts facts{};
-    [[nodiscard]] constexpr mark_set_t<false> set(mark m) const noexcept { return {m}; }
-    template <class Sel, fixed_string N>
-        requires requires { Sel::keyword; }
-    [[nodiscard]] constexpr mark_set_map_t<false, Sel, N> set(const Sel&, set_ref_t<N>) const noexcept {
-        return {};
-    }
 };
 struct meta_iifname_t : selector_t<meta_iifname_t, ifname> {
     static constexpr std::string_view keyword = "iifname";

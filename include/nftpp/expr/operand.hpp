@@ -11,7 +11,7 @@
 
 #include <nftpp/core/error.hpp>
 #include <nftpp/expr/literal.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/value/values.hpp>
 
 namespace nftpp {

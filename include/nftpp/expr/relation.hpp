@@ -2,11 +2,12 @@
 // rel_t<Sel, Op, Rhs>: a match such as `tcp dport 22`, `ip saddr != 10.0.0.0/8`,
 // `tcp dport { 22, 80 }` or `ip saddr @allowed`. Selectors are empty types, so a relation
 // stores only its right-hand side; its static facts come from the selector and the rhs.
+#include <array>
 #include <string_view>
 #include <type_traits>
 
 #include <nftpp/core/facts.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp {
 
@@ -32,9 +33,18 @@ constexpr part_facts merge_match_facts(part_facts sel, part_facts rhs) {
     if (f.l3 == layer3::any) f.l3 = rhs.l3;
     if (f.l4 == layer4::any) f.l4 = rhs.l4;
     f.transport_match = f.transport_match || rhs.transport_match;
-    f.conntrack = f.conntrack || rhs.conntrack;
-    f.inet_only = f.inet_only || rhs.inet_only;
+    if (!f.where.restricts()) f.where = rhs.where;
+    if (!f.feature) f.feature = rhs.feature;
     return f;
+}
+
+// A match against a named set references it with the selector's key type.
+template <class Sel, class Rhs>
+constexpr auto rel_set_refs() {
+    if constexpr (requires { Rhs::is_set_reference; })
+        return std::array<set_ref_info, 1>{{{Rhs::name.view(), Sel::value_type::nft_type, "set", {}}}};
+    else
+        return std::array<set_ref_info, 0>{};
 }
 
 template <class Sel, class Op, class Rhs>
@@ -46,6 +56,7 @@ struct rel_t {
     // Only a positive match pins the rule: `meta l4proto != tcp` says nothing about tcp.
     static constexpr part_facts facts =
         merge_match_facts(Sel::facts, std::is_same_v<Op, op::eq> ? rhs_facts<Rhs>() : part_facts{});
+    static constexpr auto set_refs = rel_set_refs<Sel, Rhs>();
 
     Rhs rhs;
 

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/anon_set.hpp>
@@ -58,14 +59,10 @@ template <class T>
 constexpr bool always_false_v = false;
 
 // Fired when the right side of a match has the wrong datatype.
-template <class Sel, class X>
-struct assert_operand_has_the_selector_datatype_t {
-    static_assert(always_false_v<X>,
-                  "the value on the right of this match has the wrong datatype: a selector compares "
+NFTPP_CHECK(operand_has_the_selector_datatype,
+    "the value on the right of this match has the wrong datatype: a selector compares "
                   "only with values of its own datatype (tcp.dport with a port, ip.daddr with an "
-                  "IPv4 address or prefix, oifname with an interface name); see Sel::value_type");
-    static constexpr bool value = false;
-};
+                  "IPv4 address or prefix, oifname with an interface name); see Sel::value_type")
 
 template <class Derived, class T>
 struct selector_t {

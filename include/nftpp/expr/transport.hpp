@@ -13,7 +13,9 @@ namespace nftpp {
 
 inline constexpr part_facts tcp_facts{.l4 = layer4::tcp, .transport_match = true};
 inline constexpr part_facts udp_facts{.l4 = layer4::udp, .transport_match = true};
-inline constexpr part_facts th_facts{.transport_match = true};
+// th names no protocol: it pins nothing, and nft does not take it as the transport match
+// a port NAT or tproxy needs (`th dport 80 redirect to :8080` is refused).
+inline constexpr part_facts th_facts{};
 
 struct tcp_sport_t : selector_t<tcp_sport_t, port> {
     static constexpr std::string_view keyword = "tcp sport";

@@ -1,6 +1,10 @@
 #pragma once
-// Rendering a ruleset, a command or a table into nft script text.
+// render/: turning the structure into nft script text, one protocol for every node.
+// Leaves (values, matches, statements, rules, sets) render themselves with a hidden
+// friend write_nft(sink, node); containers and commands are emitted through one emitter
+// that tracks lines and origins. Builds on ruleset/ and below; knows nothing of executors.
 //
+//   to_nft_text(node)  -> std::string: the text of any node, from a port to a ruleset.
 //   render(x)          -> nftpp::script: the text (allocated once: a counting pass, then a
 //                         writing pass) plus the origin of every line, so an executor can
 //                         map nft's "line:col" back to table, chain and rule.
@@ -22,9 +26,9 @@
 #include <boost/hana/for_each.hpp>
 
 #include <nftpp/render/script.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/ruleset/optional.hpp>
-#include <nftpp/ruleset/ruleset.hpp>
+#include <nftpp/ruleset/transaction.hpp>
 
 namespace nftpp {
 
@@ -59,13 +63,12 @@ struct skipped_rule {
     std::string table;
     std::string chain;
     long rule = -1;
-    std::uint32_t missing_features = 0;  // feature bits
+    feature_set missing_features{};
     std::string text;
 
     [[nodiscard]] std::string describe() const {
         std::string d = "table " + table + ", chain " + chain + ", rule #" + std::to_string(rule) + " (" + text + ") left out: the target lacks";
-        for (feature f : all_features)
-            if (missing_features & static_cast<std::uint32_t>(f)) (d += ' ') += keyword(f);
+        for (const kernel_feature* f : missing_features) (d += ' ') += f->name;
         return d;
     }
 };
@@ -86,21 +89,29 @@ public:
     constexpr void put(std::string_view v) { out_.put(v); }
     constexpr void put(char c) { out_.put(c); }
 
-    // Origins: open before writing a node, close after.
-    constexpr std::size_t open() const { return out_.line; }
-    void close(std::size_t first_line, std::string_view command, std::string table, std::string_view chain, long rule) {
-        if constexpr (Track) {
-            const std::size_t last = out_.last_line();
-            origins_.push_back(script_origin{first_line, last, std::string(command), std::move(table),
-                                             std::string(chain), rule, {}});
-        }
-    }
+    // Origins: open before writing a node, mark after. The start remembers the offset of
+    // the node's first line, so its text is found without scanning the script again
+    // (linear in the script's size, whatever the number of rules).
+    struct start {
+        std::size_t line;
+        std::size_t offset;
+    };
+    constexpr start open() const { return {out_.line, out_.offset}; }
     template <class... A>
-    constexpr void mark(std::size_t first_line, std::string_view command, const A&... a) {
+    constexpr void mark(start first, std::string_view command, const A&... a) {
         if (!std::is_constant_evaluated()) {
-            if constexpr (Track) close(first_line, command, a...);
+            if constexpr (Track) close(first, command, a...);
         }
     }
+    void close(start first, std::string_view command, std::string table, std::string_view chain, long rule) {
+        if constexpr (Track) {
+            origins_.push_back(script_origin{first.line, out_.last_line(), std::string(command), std::move(table),
+                                             std::string(chain), rule, {}});
+            offsets_.push_back(first.offset);
+        }
+    }
+    // Where each origin's first line starts in the text, in the order of take_origins().
+    std::vector<std::size_t> take_offsets() { return std::move(offsets_); }
 
     std::vector<script_origin> take_origins() { return std::move(origins_); }
 
@@ -111,6 +122,7 @@ public:
 private:
     line_sink<S> out_;
     [[no_unique_address]] std::conditional_t<Track, std::vector<script_origin>, no_origins> origins_{};
+    [[no_unique_address]] std::conditional_t<Track, std::vector<std::size_t>, no_origins> offsets_{};
 };
 
 namespace detail {
@@ -125,7 +137,7 @@ std::string table_label(family f, const name& n) {
 
 template <class R>
 void record_skip(std::vector<skipped_rule>& out, const R& rule, family f, const name& tname, std::string_view chain,
-                 long index, std::uint32_t missing) {
+                 long index, feature_set missing) {
     count_sink c;
     write_nft(c, rule);
     std::string text(c.size, '\0');
@@ -136,7 +148,7 @@ void record_skip(std::vector<skipped_rule>& out, const R& rule, family f, const 
 
 template <class E, class R>
 constexpr void emit_rule(E& e, const R& rule, family f, const name& tname, std::string_view chain, long index) {
-    const std::size_t first = e.open();
+    const auto first = e.open();
     e.put("\t\t");
     e.put(rule);
     if (!std::is_constant_evaluated()) e.mark(first, "rule", table_label<E>(f, tname), chain, index);
@@ -145,7 +157,7 @@ constexpr void emit_rule(E& e, const R& rule, family f, const name& tname, std::
 
 template <class E, class C>
 constexpr void emit_chain(E& e, const C& c, family f, const name& tname) {
-    const std::size_t first = e.open();
+    const auto first = e.open();
     e.put("\tchain ");
     e.put(C::name.view());
     e.put(" {\n");
@@ -168,12 +180,12 @@ constexpr void emit_chain(E& e, const C& c, family f, const name& tname) {
         if constexpr (is_rule_list_v<I>) {
             for (const auto& r : item.rules) emit_rule(e, r, f, tname, C::name.view(), index++);
         } else if constexpr (is_optional_rule_v<I>) {
-            constexpr std::uint32_t needed = features_of(rule_summary_v<item_rule_t<I>>);
+            constexpr feature_set needed = features_of_v<item_rule_t<I>>;
             if (!e.caps || e.caps->covers(needed)) {
                 emit_rule(e, item.rule, f, tname, C::name.view(), index++);
             } else {
                 if (!std::is_constant_evaluated() && e.skipped)
-                    record_skip(*e.skipped, item.rule, f, tname, C::name.view(), index, needed & e.caps->missing);
+                    record_skip(*e.skipped, item.rule, f, tname, C::name.view(), index, needed.common(e.caps->missing));
                 ++index;
             }
         } else {
@@ -192,7 +204,7 @@ constexpr void emit_table_block(E& e, const table_t<F, Cs, Ss>& t) {
     e.put(t.table_name);
     e.put(" {\n");
     boost::hana::for_each(t.sets, [&](const auto& s) {
-        const std::size_t first = e.open();
+        const auto first = e.open();
         e.put('\t');
         e.put(s);
         e.put('\n');
@@ -219,7 +231,7 @@ constexpr void emit(E& e, const T& x) {
     } else if constexpr (is_table_v<T>) {
         emit_table_block(e, x);
     } else if constexpr (std::is_same_v<T, table_ref_command_t>) {
-        const std::size_t first = e.open();
+        const auto first = e.open();
         emit_table_head(e, x.op == table_ref_command_t::kind::delete_table ? "delete" : "flush", x.table_family,
                         x.table_name);
         if (!std::is_constant_evaluated())
@@ -230,7 +242,7 @@ constexpr void emit(E& e, const T& x) {
     } else {
         using Table = decltype(x.table);
         constexpr family f = Table::table_family;
-        const std::size_t first = e.open();
+        const auto first = e.open();
         if constexpr (std::is_same_v<T, table_command_t<Table, table_op::replace>>) {
             emit_table_head(e, "add", f, x.table.table_name);
             emit_table_head(e, "delete", f, x.table.table_name);
@@ -290,8 +302,37 @@ template <Renderable T>
     e.skipped = skipped;
     detail::emit(e, x);
     std::vector<script_origin> origins = e.take_origins();
-    for (auto& o : origins) o.text = std::string(script_line(text, o.first_line));
+    const std::vector<std::size_t> offsets = e.take_offsets();
+    for (std::size_t i = 0; i < origins.size(); ++i) {
+        std::string_view rest = std::string_view(text).substr(offsets[i]);
+        origins[i].text = std::string(rest.substr(0, rest.find('\n')));
+    }
     return script(std::move(text), std::move(origins));
+}
+
+// The nft text of any node: a value, a match, a statement, a rule, a chain, a set or map,
+// a table, a command or a ruleset, as render_text writes it.
+template <class T>
+[[nodiscard]] std::string to_nft_text(const T& x) {
+    if constexpr (Renderable<T>) {
+        return render_text(x);
+    } else if constexpr (is_chain_v<T>) {
+        count_sink c;
+        emitter<count_sink, false> counter{c};
+        detail::emit_chain(counter, x, family::inet, name("t"));
+        std::string text = render_text_impl_alloc(c.size);
+        span_sink s{text.data()};
+        emitter<span_sink, false> e{s};
+        detail::emit_chain(e, x, family::inet, name("t"));
+        return text;
+    } else {
+        count_sink c;
+        write_nft(c, x);
+        std::string text = render_text_impl_alloc(c.size);
+        span_sink s{text.data()};
+        write_nft(s, x);
+        return text;
+    }
 }
 
 // Compile-time text.

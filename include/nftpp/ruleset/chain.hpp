@@ -21,7 +21,8 @@
 #include <boost/hana/tuple.hpp>
 
 #include <nftpp/core/fixed_string.hpp>
-#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/core/assertion.hpp>
+#include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/hook.hpp>
 #include <nftpp/ruleset/optional.hpp>
 #include <nftpp/ruleset/rule.hpp>
@@ -102,24 +103,41 @@ constexpr auto to_chain_item(const T& t) {
 }
 
 template <class A>
-constexpr rule_error rule_error_of() {
-    if constexpr (RuleLike<A>) return rule_summary_v<decltype(as_rule(std::declval<const A&>()))>.error;
-    else if constexpr (is_optional_rule_v<A>) return rule_summary_v<item_rule_t<A>>.error;
-    else return rule_error::none;
+constexpr const rule* rule_error_of() {
+    if constexpr (RuleLike<A>) return rule_summary_v<decltype(as_rule(std::declval<const A&>()))>.broken;
+    else if constexpr (is_optional_rule_v<A>) return rule_summary_v<item_rule_t<A>>.broken;
+    else return nullptr;
 }
 
 // Index of the first rule with a shape error, or sizeof...(A) (no recursion: chains may be long).
 template <class... A>
 constexpr std::size_t first_bad_rule() {
-    constexpr rule_error errors[] = {rule_error::none, rule_error_of<A>()...};
+    constexpr const rule* errors[] = {nullptr, rule_error_of<A>()...};
     for (std::size_t i = 1; i < sizeof...(A) + 1; ++i)
-        if (errors[i] != rule_error::none) return i - 1;
+        if (errors[i] != nullptr) return i - 1;
     return sizeof...(A);
 }
 
-enum class chain_error : unsigned char {
-    none, priority, argument, policy_device_twice, policy_on_regular, device_not_ingress, device_missing, rule
+// What a chain's declaration needs, as data: the same checks for a chain whose name comes
+// from data (its arguments are counted when it is built).
+struct chain_args {
+    base_spec spec{};
+    int policies = 0;
+    int devices = 0;
+    bool all_args = true;  // every argument is a rule, a rule list, a policy or a device
 };
+
+// The first rule a chain declaration breaks, or nullptr (before its rules' shapes).
+[[nodiscard]] constexpr const rule* check_chain_args(const chain_args& a) noexcept {
+    const bool ingress_like = a.spec.is_base && (a.spec.hk == hook::ingress || a.spec.hk == hook::egress);
+    if (!a.spec.priority_in_range) return &rules::chain_priority_is_int32;
+    if (!a.all_args) return &rules::chain_argument_is_a_rule;
+    if (a.policies > 1 || a.devices > 1) return &rules::one_policy_and_one_device;
+    if (!a.spec.is_base && a.policies > 0) return &rules::policy_only_on_base_chain;
+    if (a.devices > 0 && !ingress_like) return &rules::device_only_on_ingress_egress;
+    if (ingress_like && a.devices == 0) return &rules::device_required_on_ingress_egress;
+    return nullptr;
+}
 
 // Counts over the argument pack with arrays, not fold expressions: a chain may hold
 // thousands of rules and clang limits fold expressions to 256 operands.
@@ -131,42 +149,40 @@ constexpr int count_of(const bool (&flags)[sizeof...(Args) + 1]) {
 }
 
 template <base_spec Spec, class... Args>
-constexpr chain_error chain_error_of() {
+constexpr const rule* chain_error_of() {
     constexpr bool is_policy[] = {false, std::is_same_v<Args, chain_policy>...};
     constexpr bool is_device[] = {false, std::is_same_v<Args, device_t>...};
     constexpr bool is_arg[] = {true, is_chain_arg_v<Args>...};
-    constexpr int policies = count_of<Args...>(is_policy);
-    constexpr int devices = count_of<Args...>(is_device);
-    constexpr bool all_args = count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1;
-    constexpr bool ingress_like = Spec.is_base && (Spec.hk == hook::ingress || Spec.hk == hook::egress);
-    if (!Spec.priority_in_range) return chain_error::priority;
-    if (!all_args) return chain_error::argument;
-    if (policies > 1 || devices > 1) return chain_error::policy_device_twice;
-    if (!Spec.is_base && policies > 0) return chain_error::policy_on_regular;
-    if (devices > 0 && !ingress_like) return chain_error::device_not_ingress;
-    if (ingress_like && devices == 0) return chain_error::device_missing;
-    if (first_bad_rule<Args...>() != sizeof...(Args)) return chain_error::rule;
-    return chain_error::none;
+    constexpr chain_args a{Spec, count_of<Args...>(is_policy), count_of<Args...>(is_device),
+                           count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1};
+    if (const rule* e = check_chain_args(a)) return e;
+    constexpr std::size_t bad = first_bad_rule<Args...>();
+    if constexpr (bad != sizeof...(Args)) {
+        constexpr const rule* errors[] = {rule_error_of<Args>()...};
+        return errors[bad];
+    }
+    return nullptr;
 }
 
 template <fixed_string Name, class A>
 constexpr void fire_chain_arg_check() {
-    if constexpr (!is_chain_arg_v<A>) (void)assert_chain_argument_is_a_rule_t<Name, A>::value;
+    if constexpr (!is_chain_arg_v<A>) fire<&rules::chain_argument_is_a_rule, named<Name>, A>();
 }
 
 // Fires the named assertion for the first problem of the chain's arguments.
 template <fixed_string Name, base_spec Spec, class... Args>
 constexpr void fire_chain_check() {
-    constexpr chain_error e = chain_error_of<Spec, Args...>();
-    if constexpr (e == chain_error::priority) (void)assert_chain_priority_is_int32_t<Name>::value;
-    else if constexpr (e == chain_error::argument) {
+    constexpr bool is_policy[] = {false, std::is_same_v<Args, chain_policy>...};
+    constexpr bool is_device[] = {false, std::is_same_v<Args, device_t>...};
+    constexpr bool is_arg[] = {true, is_chain_arg_v<Args>...};
+    constexpr chain_args a{Spec, count_of<Args...>(is_policy), count_of<Args...>(is_device),
+                           count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1};
+    constexpr const rule* e = check_chain_args(a);
+    if constexpr (e == &rules::chain_argument_is_a_rule) {
         [[maybe_unused]] const int each[] = {0, (fire_chain_arg_check<Name, Args>(), 0)...};
-    }
-    else if constexpr (e == chain_error::policy_device_twice) (void)assert_one_policy_and_one_device_t<Name>::value;
-    else if constexpr (e == chain_error::policy_on_regular) (void)assert_policy_only_on_base_chain_t<Name>::value;
-    else if constexpr (e == chain_error::device_not_ingress) (void)assert_device_only_on_ingress_egress_t<Name>::value;
-    else if constexpr (e == chain_error::device_missing) (void)assert_device_required_on_ingress_egress_t<Name>::value;
-    else if constexpr (e == chain_error::rule) {
+    } else if constexpr (e != nullptr) {
+        fire<e, named<Name>>();
+    } else if constexpr (first_bad_rule<Args...>() != sizeof...(Args)) {
         using Bad = std::tuple_element_t<first_bad_rule<Args...>(), std::tuple<Args...>>;
         if constexpr (is_optional_rule_v<Bad>) fire_rule_check<Name, item_rule_t<Bad>>();
         else fire_rule_check<Name, decltype(as_rule(std::declval<const Bad&>()))>();
@@ -235,7 +251,7 @@ template <fixed_string Name, base_spec Spec, class... Args>
 constexpr auto make_chain(const Args&... args) {
     static_assert(sizeof(name_check_t<Name>));
     fire_chain_check<Name, Spec, Args...>();
-    if constexpr (chain_error_of<Spec, Args...>() != chain_error::none) {
+    if constexpr (chain_error_of<Spec, Args...>() != nullptr) {
         return chain_t<Name, Spec, boost::hana::tuple<>>{};  // stop here: no cascade
     } else {
         return build_chain<Name, Spec>(chain_policy::accept, std::optional<ifname>{}, args...);

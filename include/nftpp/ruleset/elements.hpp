@@ -5,12 +5,7 @@
 //   add_elements<"allowed">(t, addresses)                     from a run-time range, one pass
 //   delete_elements<"allowed">(t, ...)                        delete element inet t allowed { ... }
 //   add_elements<"banned">(t, xs, element_timeout(10min))     ... { 192.0.2.7 timeout 10m }
-//   add_map_elements<"marks">(t, {{22, 1}, {80, 2}})          add element inet t marks { 22 : 0x00000001, ... }
-//   add_map_elements<"marks">(t, pairs)                       (key, value) pairs from a run-time range
-//   add_map_elements<"dispatch">(t, on(22, jump<"ssh">))      add element inet t dispatch { 22 : jump ssh }
-//   add_map_elements<"dispatch">(t, ports, drop)              run-time keys, one verdict (or value)
-//   add_map_elements<"dispatch">(t, port_verdict_pairs)       the verdict one of a std::variant's types
-//   delete_map_elements<"marks">(t, {22, 80})                 delete element inet t marks { 22, 80 } (by key)
+//   add_map_elements / delete_map_elements                    maps: ruleset/map_elements.hpp
 //   flush_set<"allowed">(t)                                   flush set inet t allowed (flush map for a map)
 // The set or map is looked up in the table's type: one that does not exist, a set given
 // map entries or a map given plain elements, and elements or entries of other datatypes
@@ -40,8 +35,8 @@
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/operand.hpp>
-#include <nftpp/expr/vmap.hpp>
-#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/stmt/vmap.hpp>
+#include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table.hpp>
@@ -63,28 +58,24 @@ inline constexpr set_kind kind_of_set_v = is_set_v<S>           ? set_kind::set
 template <class T, fixed_string Name>
 inline constexpr set_kind set_kind_of_v = kind_of_set_v<set_of_t<T, Name>>;
 
-NFTPP_ASSERTION_C(assert_table_has_set_t,
+NFTPP_CHECK(table_has_set,
                   "add_elements / delete_elements / add_map_elements / delete_map_elements / flush_set name no set of "
                   "this table: declare it with set<\"name\", key>(...), data_map<...> or verdict_map<...> in the table")
-NFTPP_ASSERTION_C(assert_set_elements_go_to_a_set_t,
+NFTPP_CHECK(set_elements_go_to_a_set,
                   "add_elements / delete_elements take a set, but this name is a data_map or verdict_map: use "
                   "add_map_elements (key : value entries) and delete_map_elements (by key)")
-NFTPP_ASSERTION_C(assert_map_elements_go_to_a_map_t,
+NFTPP_CHECK(map_elements_go_to_a_map,
                   "add_map_elements / delete_map_elements take a data_map or verdict_map, but this name is a set: use "
                   "add_elements / delete_elements")
 // Fired when what add_map_elements is given does not fit the map (its arguments show the
 // map, its key and value types, and what was given; a verdict map's value shows as
 // map_verdict).
-template <fixed_string Map, class Key, class Value, class Given>
-struct assert_map_entries_have_the_map_types_t {
-    static_assert(detail::never_v<Given>,
-                  "these entries do not fit the map (the arguments of assert_map_entries_have_the_map_types_t are the "
+NFTPP_CHECK(map_entries_have_the_map_types,
+    "these entries do not fit the map (the arguments of assert_map_entries_have_the_map_types_t are the "
                   "map's name, its key and value types and what was given): a data_map takes {{key, value}, ...}, a "
                   "range of std::pair<key, value> or map_entry<key, value>, or a range of keys and one value; a "
                   "verdict_map takes on(key, verdict) entries, a range of std::pair<key, verdict>, or a range of keys "
-                  "and one verdict, each verdict a type such as accept_t, jump_t<\"c\"> or a std::variant of them");
-    static constexpr bool value = false;
-};
+                  "and one verdict, each verdict a type such as accept_t, jump_t<\"c\"> or a std::variant of them")
 
 enum class element_op : unsigned char { add, remove, flush };
 
@@ -131,7 +122,7 @@ struct element_command_t {
         if constexpr (Op != element_op::flush) {
             if (std::ranges::empty(elements)) return;  // a no-op, and nft has no empty `{ }`
         }
-        const std::size_t first = e.open();
+        const auto first = e.open();
         const std::string_view verb = Op == element_op::add      ? "add element"
                                       : Op == element_op::remove ? "delete element"
                                       : of_map                   ? "flush map"
@@ -222,16 +213,16 @@ inline constexpr bool set_command_fits_v =
     is_set_v<set_of_t<T, Set>> || (Op == element_op::flush && is_map_v<set_of_t<T, Set>>);
 template <element_op Op, fixed_string Set, class T>
 constexpr int set_command_refused() {
-    if constexpr (std::is_void_v<set_of_t<T, Set>>) (void)assert_table_has_set_t<Set>::value;
-    else (void)assert_set_elements_go_to_a_set_t<Set>::value;
+    if constexpr (std::is_void_v<set_of_t<T, Set>>) fire<&rules::table_has_set, named<Set>>();
+    else fire<&rules::set_elements_go_to_a_set, named<Set>>();
     return 0;
 }
 template <fixed_string Map, class T>
 inline constexpr bool map_command_fits_v = is_map_v<set_of_t<T, Map>>;
 template <fixed_string Map, class T>
 constexpr int map_command_refused() {
-    if constexpr (std::is_void_v<set_of_t<T, Map>>) (void)assert_table_has_set_t<Map>::value;
-    else (void)assert_map_elements_go_to_a_map_t<Map>::value;
+    if constexpr (std::is_void_v<set_of_t<T, Map>>) fire<&rules::table_has_set, named<Map>>();
+    else fire<&rules::map_elements_go_to_a_map, named<Map>>();
     return 0;
 }
 
@@ -267,7 +258,7 @@ constexpr auto make_map_command(const T& t, Entries entries, element_options opt
     if constexpr (is_verdict_map_v<S> && sizeof...(More) > 0) {
         using Sets = typename sets_with_verdicts<Map, typename T::sets_type, More...>::type;
         fire_table_check<T::table_family, typename T::chains_type, Sets>();
-        if constexpr (table_verdict_v<T::table_family, typename T::chains_type, Sets>.error != table_error::none) return 0;
+        if constexpr (table_verdict_v<T::table_family, typename T::chains_type, Sets>.broken != nullptr) return 0;
         else return command;
     } else {
         return command;
@@ -330,7 +321,7 @@ template <fixed_string Set, class T, std::ranges::input_range R>
     using Key = detail::key_of_t<T, Set>;
     if constexpr (!detail::set_command_fits_v<element_op::add, Set, T>) return detail::set_command_refused<element_op::add, Set, T>();
     else if constexpr (!ElementRangeOf<R, Key>)
-        return assert_range_holds_the_set_key_type_t<Set, Key, std::ranges::range_value_t<const R&>>::value;
+        return assert_range_holds_the_set_key_type_t<named<Set>, Key, std::ranges::range_value_t<const R&>>::value;
     else return detail::make_element_command<element_op::add, Set>(t, detail::collect_elements<Key>(values), options);
 }
 template <fixed_string Set, class T, std::ranges::input_range R>
@@ -339,7 +330,7 @@ template <fixed_string Set, class T, std::ranges::input_range R>
     using Key = detail::key_of_t<T, Set>;
     if constexpr (!detail::set_command_fits_v<element_op::remove, Set, T>) return detail::set_command_refused<element_op::remove, Set, T>();
     else if constexpr (!ElementRangeOf<R, Key>)
-        return assert_range_holds_the_set_key_type_t<Set, Key, std::ranges::range_value_t<const R&>>::value;
+        return assert_range_holds_the_set_key_type_t<named<Set>, Key, std::ranges::range_value_t<const R&>>::value;
     else return detail::make_element_command<element_op::remove, Set>(t, detail::collect_elements<Key>(values));
 }
 // Empties a set or a map.
@@ -348,110 +339,6 @@ template <fixed_string Set, class T>
 [[nodiscard]] constexpr auto flush_set(const T& t) {
     if constexpr (!detail::set_command_fits_v<element_op::flush, Set, T>) return detail::set_command_refused<element_op::flush, Set, T>();
     else return detail::make_element_command<element_op::flush, Set>(t, std::array<operand<detail::key_of_t<T, Set>>, 0>{});
-}
-
-// --- maps ---
-
-// Literal entries of a data map, each key and value checked like a literal.
-template <fixed_string Map, class T>
-    requires is_table_v<T>
-[[nodiscard]] auto add_map_elements(const T& t,
-                                    std::initializer_list<map_entry<detail::key_of_t<T, Map>, detail::value_of_t<T, Map>>> xs,
-                                    const element_options& options = {}) {
-    using S = set_of_t<T, Map>;
-    if constexpr (!detail::map_command_fits_v<Map, T>) return detail::map_command_refused<Map, T>();
-    else if constexpr (!is_data_map_v<S>)
-        return assert_map_entries_have_the_map_types_t<Map, typename S::key_type, map_verdict, decltype(xs)>::value;
-    else
-        return detail::make_map_command<Map>(
-            t, std::vector<map_entry<typename S::key_type, typename S::value_type>>(xs.begin(), xs.end()), options);
-}
-// Typed entries of a verdict map: add_map_elements<"dispatch">(t, on(22, jump<"ssh">), on(80, accept)).
-template <fixed_string Map, class T, class... K, class... V>
-    requires is_table_v<T>
-[[nodiscard]] constexpr auto add_map_elements(const T& t, const element_options& options, vmap_entry_t<K, V>... entries) {
-    using S = set_of_t<T, Map>;
-    if constexpr (!detail::map_command_fits_v<Map, T>) return detail::map_command_refused<Map, T>();
-    else if constexpr (!is_verdict_map_v<S>)
-        return assert_map_entries_have_the_map_types_t<Map, typename S::key_type, typename S::value_type,
-                                                       std::tuple<vmap_entry_t<K, V>...>>::value;
-    else {
-        using Key = typename S::key_type;
-        return detail::make_map_command<Map, V...>(
-            t, std::array<map_entry<Key, map_verdict>, sizeof...(V)>{{{detail::vmap_key<Key>(entries.key), map_verdict_of(entries.verdict)}...}},
-            options);
-    }
-}
-template <fixed_string Map, class T, class... K, class... V>
-    requires is_table_v<T>
-[[nodiscard]] constexpr auto add_map_elements(const T& t, vmap_entry_t<K, V>... entries) {
-    return add_map_elements<Map>(t, element_options{}, entries...);
-}
-// From a run-time range: (key, value) pairs or map_entry values for a data map, (key,
-// verdict) pairs for a verdict map (the verdict a type, or a std::variant of them).
-template <fixed_string Map, class T, std::ranges::input_range R>
-    requires is_table_v<T>
-[[nodiscard]] auto add_map_elements(const T& t, const R& entries, const element_options& options = {}) {
-    using S = set_of_t<T, Map>;
-    using X = std::ranges::range_value_t<const R&>;
-    if constexpr (!detail::map_command_fits_v<Map, T>) {
-        return detail::map_command_refused<Map, T>();
-    } else if constexpr (is_data_map_v<S>) {
-        using Key = typename S::key_type;
-        using Value = typename S::value_type;
-        if constexpr (!detail::MapEntryRangeOf<R, Key, Value>) return assert_map_entries_have_the_map_types_t<Map, Key, Value, X>::value;
-        else return detail::make_map_command<Map>(t, detail::collect_map_entries<Key, Value>(entries), options);
-    } else {
-        using Key = typename S::key_type;
-        if constexpr (!detail::KeyPairLike<X, Key>) return assert_map_entries_have_the_map_types_t<Map, Key, map_verdict, X>::value;
-        else if constexpr (!is_map_verdict_value_v<detail::entry_verdict_t<X>>) return assert_vmap_verdict_t<detail::entry_verdict_t<X>>::value;
-        else return detail::make_map_command<Map, detail::entry_verdict_t<X>>(t, detail::collect_verdict_entries<Key>(entries), options);
-    }
-}
-// A run-time range of keys, all to one value (a data map) or one verdict (a verdict map):
-//   add_map_elements<"dispatch">(t, blocked_ports, drop)
-template <fixed_string Map, class T, std::ranges::input_range R, class V>
-    requires(is_table_v<T> && !std::is_same_v<V, element_options>)
-[[nodiscard]] auto add_map_elements(const T& t, const R& keys, const V& value, const element_options& options = {}) {
-    using S = set_of_t<T, Map>;
-    if constexpr (!detail::map_command_fits_v<Map, T>) {
-        return detail::map_command_refused<Map, T>();
-    } else {
-        using Key = typename S::key_type;
-        if constexpr (!ElementRangeOf<R, Key>) {
-            return assert_range_holds_the_set_key_type_t<Map, Key, std::ranges::range_value_t<const R&>>::value;
-        } else if constexpr (is_data_map_v<S>) {
-            using Value = typename S::value_type;
-            if constexpr (!std::is_convertible_v<const V&, Value>) return assert_map_entries_have_the_map_types_t<Map, Key, Value, V>::value;
-            else {
-                std::vector<map_entry<Key, Value>> v;
-                if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(keys));
-                const Value to = value;
-                for (auto&& k : keys) v.push_back({operand<Key>(k), to});
-                return detail::make_map_command<Map>(t, std::move(v), options);
-            }
-        } else if constexpr (!is_map_verdict_v<V>) {
-            return assert_vmap_verdict_t<V>::value;
-        } else {
-            return detail::make_map_command<Map, V>(t, detail::collect_keys_to<Key>(keys, value), options);
-        }
-    }
-}
-// Deletes map elements by key.
-template <fixed_string Map, class T>
-    requires is_table_v<T>
-[[nodiscard]] auto delete_map_elements(const T& t, std::initializer_list<operand<detail::key_of_t<T, Map>>> keys) {
-    if constexpr (!detail::map_command_fits_v<Map, T>) return detail::map_command_refused<Map, T>();
-    else return detail::make_element_command<element_op::remove, Map>(t, std::vector<operand<detail::key_of_t<T, Map>>>(keys));
-}
-template <fixed_string Map, class T, std::ranges::input_range R>
-    requires is_table_v<T>
-[[nodiscard]] auto delete_map_elements(const T& t, const R& keys) {
-    using Key = detail::key_of_t<T, Map>;
-    if constexpr (!detail::map_command_fits_v<Map, T>) return detail::map_command_refused<Map, T>();
-    else if constexpr (!ElementRangeOf<R, Key>)
-        return assert_range_holds_the_set_key_type_t<Map, Key, std::ranges::range_value_t<const R&>>::value;
-    else return detail::make_element_command<element_op::remove, Map>(t, detail::collect_elements<Key>(keys));
 }
 
 }  // namespace nftpp

@@ -12,32 +12,9 @@
 #include <string_view>
 
 #include <nftpp/core/error.hpp>
+#include <nftpp/core/hook.hpp>
 
 namespace nftpp {
-
-enum class chain_type : std::uint8_t { filter, nat, route };
-enum class hook : std::uint8_t { prerouting, input, forward, output, postrouting, ingress, egress };
-
-[[nodiscard]] constexpr std::string_view keyword(chain_type t) noexcept {
-    switch (t) {
-        case chain_type::filter: return "filter";
-        case chain_type::nat: return "nat";
-        case chain_type::route: return "route";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view keyword(hook h) noexcept {
-    switch (h) {
-        case hook::prerouting: return "prerouting";
-        case hook::input: return "input";
-        case hook::forward: return "forward";
-        case hook::output: return "output";
-        case hook::postrouting: return "postrouting";
-        case hook::ingress: return "ingress";
-        case hook::egress: return "egress";
-    }
-    return "?";
-}
 
 // Named priorities (ip, ip6, inet; bridge has its own values, see bridge_prio).
 namespace prio {

@@ -32,14 +32,15 @@
 #include <variant>
 #include <vector>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/set_ref.hpp>
-#include <nftpp/expr/vmap.hpp>
-#include <nftpp/render/sink.hpp>
-#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/stmt/vmap.hpp>
+#include <nftpp/core/sink.hpp>
+#include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/stmt/mark.hpp>
 
@@ -114,6 +115,7 @@ struct verdict_map_t {
     static constexpr std::string_view kind = "vmap";
     using key_type = Key;
     using verdicts = std::tuple<Verdicts...>;
+    static constexpr auto chain_targets = verdict_targets<Verdicts...>();
     set_flags flags{};
     std::tuple<std::pair<operand<Key>, Verdicts>...> elements;
 
@@ -148,6 +150,7 @@ struct dynamic_verdict_map_t {
     static constexpr std::string_view kind = "vmap";
     using key_type = Key;
     using verdict_type = V;
+    static constexpr auto chain_targets = verdict_targets<V>();
     set_flags flags{};
     std::vector<map_entry<Key, map_verdict>> elements;
 
@@ -176,15 +179,11 @@ inline constexpr bool is_map_v = is_data_map_v<T> || is_verdict_map_v<T>;
 // Fired when a run-time range of map entries holds something else than (key, value)
 // pairs of the map's datatypes (its arguments show the map, its key and value types, and
 // the range's element type; a verdict map's value type shows as map_verdict).
-template <fixed_string Map, class Key, class Value, class Element>
-struct assert_range_holds_map_entries_t {
-    static_assert(detail::never_v<Element>,
-                  "this range's elements are not (key, value) pairs of the map's datatypes (the arguments of "
+NFTPP_CHECK(range_holds_map_entries,
+    "this range's elements are not (key, value) pairs of the map's datatypes (the arguments of "
                   "assert_range_holds_map_entries_t are the map's name, its key and value types and the range's "
                   "element type): give std::pair<key, value> or map_entry<key, value>, and for a verdict map "
-                  "std::pair<key, verdict> with the verdict a type such as accept_t or a std::variant of them");
-    static constexpr bool value = false;
-};
+                  "std::pair<key, verdict> with the verdict a type such as accept_t or a std::variant of them")
 
 namespace detail {
 // What nft and the kernel would refuse in a map's n entries (keys[i] : values[i]), or
@@ -295,7 +294,7 @@ template <fixed_string Name, class Key, class Value, std::size_t N>
 template <fixed_string Name, class Key, class Value, std::ranges::input_range R>
 [[nodiscard]] auto data_map(set_flags flags, const R& entries) {
     if constexpr (!detail::MapEntryRangeOf<R, Key, Value>) {
-        (void)assert_range_holds_map_entries_t<Name, Key, Value, std::ranges::range_value_t<const R&>>::value;
+        (void)assert_range_holds_map_entries_t<named<Name>, Key, Value, std::ranges::range_value_t<const R&>>::value;
         return data_map_t<Name, Key, Value>{flags, {}};
     } else {
         auto v = detail::collect_map_entries<Key, Value>(entries);
@@ -330,7 +329,7 @@ template <fixed_string Name, class Key, std::ranges::input_range R, class V>
         (void)assert_vmap_verdict_t<V>::value;
         return dynamic_verdict_map_t<Name, Key, accept_t>{flags, {}};
     } else if constexpr (!ElementRangeOf<R, Key>) {
-        (void)assert_range_holds_the_set_key_type_t<Name, Key, std::ranges::range_value_t<const R&>>::value;
+        (void)assert_range_holds_the_set_key_type_t<named<Name>, Key, std::ranges::range_value_t<const R&>>::value;
         return dynamic_verdict_map_t<Name, Key, V>{flags, {}};
     } else {
         auto v = detail::collect_keys_to<Key>(keys, verdict);
@@ -343,7 +342,7 @@ template <fixed_string Name, class Key, std::ranges::input_range R, class V>
 template <fixed_string Name, class Key, std::ranges::input_range R>
 [[nodiscard]] auto verdict_map(set_flags flags, const R& entries) {
     if constexpr (!detail::VerdictEntryRangeOf<R, Key>) {
-        (void)assert_range_holds_map_entries_t<Name, Key, map_verdict, std::ranges::range_value_t<const R&>>::value;
+        (void)assert_range_holds_map_entries_t<named<Name>, Key, map_verdict, std::ranges::range_value_t<const R&>>::value;
         return dynamic_verdict_map_t<Name, Key, accept_t>{flags, {}};
     } else {
         using V = detail::entry_verdict_t<std::ranges::range_value_t<const R&>>;
@@ -371,10 +370,11 @@ struct vmap_ref_stmt_t {
     static constexpr auto map_name = Name;
     static constexpr part_facts facts = [] {
         part_facts f = Sel::facts;
-        f.kind = stmt_kind::vmap;
+        f.is_match = false;
         f.verdict = true;
         return f;
     }();
+    static constexpr std::array<set_ref_info, 1> set_refs{{{Name.view(), Sel::value_type::nft_type, "vmap", {}}}};
     template <Sink S>
     friend constexpr void write_nft(S& out, const vmap_ref_stmt_t&) {
         out.put(Sel::keyword);

@@ -18,7 +18,7 @@
 #include <nftpp/expr/literal.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/selector.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/stmt/statement.hpp>
 
 namespace nftpp {

@@ -22,8 +22,8 @@
 
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/fixed_string.hpp>
-#include <nftpp/render/sink.hpp>
-#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/core/sink.hpp>
+#include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/chain.hpp>
 #include <nftpp/ruleset/rule.hpp>
 #include <nftpp/ruleset/rule_check.hpp>
@@ -52,13 +52,6 @@ struct rule_position {
 [[nodiscard]] constexpr rule_position after(rule_handle h) noexcept { return {h}; }
 [[nodiscard]] constexpr rule_position before(rule_handle h) noexcept { return {h}; }
 
-template <fixed_string Chain>
-struct assert_table_has_chain_t {
-    static_assert(detail::never_nttp_v<Chain>,
-                  "add_rule / insert_rule / replace_rule / delete_rule name no chain of this table: declare the chain "
-                  "in the table (it describes what is loaded) or fix the name");
-    static constexpr bool value = false;
-};
 
 enum class rule_op : unsigned char { add, insert, replace, remove };
 
@@ -73,7 +66,7 @@ struct rule_command_t {
 
     template <class E>
     constexpr void emit_to(E& e) const {
-        const std::size_t first = e.open();
+        const auto first = e.open();
         constexpr std::string_view verb = Op == rule_op::add ? "add rule " : Op == rule_op::insert ? "insert rule "
                                           : Op == rule_op::replace ? "replace rule " : "delete rule ";
         e.put(verb);
@@ -121,17 +114,17 @@ template <rule_op Op, fixed_string Chain, class T, class R>
 constexpr auto make_rule_command(const T& t, const R& r, std::uint64_t handle) {
     using C = typename named_in<Chain, typename T::chains_type>::type;
     if constexpr (std::is_void_v<C>) {
-        (void)assert_table_has_chain_t<Chain>::value;
+        fire<&rules::table_has_chain, named<Chain>>();
         return 0;
     } else if constexpr (Op == rule_op::remove) {
         return rule_command_t<Op, R>{T::table_family, t.table_name, Chain.view(), r, handle};
-    } else if constexpr (rule_summary_v<R>.error != rule_error::none) {
+    } else if constexpr (rule_summary_v<R>.broken != nullptr) {
         fire_rule_check<Chain, R>();
         return 0;
     } else {
         using Chains = typename with_rule<Chain, R, typename T::chains_type>::type;
         fire_table_check<T::table_family, Chains, typename T::sets_type>();
-        if constexpr (table_verdict_v<T::table_family, Chains, typename T::sets_type>.error != table_error::none) return 0;
+        if constexpr (table_verdict_v<T::table_family, Chains, typename T::sets_type>.broken != nullptr) return 0;
         else return rule_command_t<Op, R>{T::table_family, t.table_name, Chain.view(), r, handle};
     }
 }

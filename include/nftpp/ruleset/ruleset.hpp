@@ -1,104 +1,34 @@
 #pragma once
-// ruleset(commands...): one nft transaction. Everything in it applies, or nothing does.
-//   replace(table)          add table F N / delete table F N / table F N { ... }
-//                           (the atomic replace idiom: works whether N exists or not)
-//   add(table)              table F N { ... }   (merges into an existing table: loading it
-//                           twice duplicates every rule, so prefer replace)
-//   create(table)           create table F N / table F N { ... }  (fails if N exists)
-//   delete_table(table)     delete table F N    (fails if N does not exist)
-//   flush_table(table)      flush table F N
-// Several commands, for several tables, render into one script.
-#include <boost/hana/tuple.hpp>
-
-#include <nftpp/core/family.hpp>
+// ruleset/: the structure, from rules to transactions, and the one checker.
+//
+//   rule.hpp            rule_t: matches and statements joined with && and >>
+//   rule_check.hpp      a rule's parts folded into a rule_summary; the rule-shape rules
+//   chain.hpp, hook.hpp chains (regular and base), their declaration rules
+//   set.hpp, map.hpp    named sets, data maps and verdict maps
+//   elements.hpp,       element commands: add/delete/flush set elements, add/delete map
+//   map_elements.hpp    elements
+//   optional.hpp        rules a target may lack a kernel feature for
+//   table.hpp           table<F>(name, chains and sets...), checked when built
+//   rule_commands.hpp   add/insert/replace/delete rule in an existing table
+//   transaction.hpp     ruleset(commands...): replace, add, create, delete, flush
+//   rules.hpp           the generic rules (NFTPP_CHECK): shape, chains, graph, sets
+//   descriptor.hpp      the structure as plain data: rule_summary, rule_desc,
+//                       chain_desc, set_desc, check_error
+//   family_rules.hpp    family x type x hook; a rule in a family; a rule on a hook
+//   chain_graph.hpp     names, targets, set references, the walk from each base chain
+//   table_check.hpp     check_table(): every check in one order, at compile time for
+//                       static tables (fire_table_check), at run time for data
+//
+// It builds on core/, value/, expr/ and stmt/, and knows nothing of rendering or
+// executors. The checker is generic over node facts (core/facts.hpp): it names no
+// statement, match or selector.
+#include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/elements.hpp>
+#include <nftpp/ruleset/map.hpp>
+#include <nftpp/ruleset/map_elements.hpp>
+#include <nftpp/ruleset/optional.hpp>
+#include <nftpp/ruleset/rule_commands.hpp>
+#include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table.hpp>
-#include <nftpp/value/name.hpp>
-
-namespace nftpp {
-
-enum class table_op : unsigned char { replace, add, create };
-
-template <class Table, table_op Op>
-struct table_command_t {
-    Table table;
-};
-
-struct table_ref_command_t {
-    enum class kind : unsigned char { delete_table, flush_table } op;
-    family table_family;
-    name table_name;
-};
-
-template <class T>
-    requires is_table_v<T>
-[[nodiscard]] constexpr table_command_t<T, table_op::replace> replace(const T& t) {
-    return {t};
-}
-template <class T>
-    requires is_table_v<T>
-[[nodiscard]] constexpr table_command_t<T, table_op::add> add(const T& t) {
-    return {t};
-}
-template <class T>
-    requires is_table_v<T>
-[[nodiscard]] constexpr table_command_t<T, table_op::create> create(const T& t) {
-    return {t};
-}
-
-[[nodiscard]] constexpr table_ref_command_t delete_table(family f, name n) noexcept {
-    return {table_ref_command_t::kind::delete_table, f, n};
-}
-[[nodiscard]] constexpr table_ref_command_t flush_table(family f, name n) noexcept {
-    return {table_ref_command_t::kind::flush_table, f, n};
-}
-template <class T>
-    requires is_table_v<T>
-[[nodiscard]] constexpr table_ref_command_t delete_table(const T& t) noexcept {
-    return delete_table(T::table_family, t.table_name);
-}
-template <class T>
-    requires is_table_v<T>
-[[nodiscard]] constexpr table_ref_command_t flush_table(const T& t) noexcept {
-    return flush_table(T::table_family, t.table_name);
-}
-
-template <class T>
-inline constexpr bool is_command_v = std::is_same_v<T, table_ref_command_t>;
-template <class T, table_op Op>
-inline constexpr bool is_command_v<table_command_t<T, Op>> = true;
-
-template <class Commands>
-struct ruleset_t {
-    Commands commands;
-};
-
-template <class T>
-concept Command = is_command_v<T> || requires { typename T::command_tag; };
-
-template <class T>
-struct assert_ruleset_argument_is_a_command_t {
-    static_assert(detail::never_v<T>,
-                  "ruleset(...) takes commands: replace(table), add(table), create(table), delete_table(...), "
-                  "flush_table(...), element commands; wrap a table in replace(...) to load it atomically");
-    static constexpr bool value = false;
-};
-
-namespace detail {
-template <class C>
-constexpr void fire_command_check() {
-    if constexpr (!Command<C>) (void)assert_ruleset_argument_is_a_command_t<C>::value;
-}
-}  // namespace detail
-
-template <class... C>
-[[nodiscard]] constexpr auto ruleset(const C&... commands) {
-    (detail::fire_command_check<C>(), ...);
-    return ruleset_t<boost::hana::tuple<C...>>{boost::hana::make_tuple(commands...)};
-}
-
-template <class T>
-inline constexpr bool is_ruleset_v = false;
-template <class C>
-inline constexpr bool is_ruleset_v<ruleset_t<C>> = true;
-
-}  // namespace nftpp
+#include <nftpp/ruleset/table_check.hpp>
+#include <nftpp/ruleset/transaction.hpp>

@@ -17,12 +17,13 @@
 #include <utility>
 #include <vector>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/anon_set.hpp>
 #include <nftpp/expr/operand.hpp>
-#include <nftpp/render/sink.hpp>
-#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/core/sink.hpp>
+#include <nftpp/ruleset/rules.hpp>
 #include <nftpp/value/name.hpp>
 
 namespace nftpp {
@@ -150,6 +151,7 @@ template <fixed_string Name, class Key, class Elements>
 struct set_t {
     static_assert(sizeof(detail::name_check_t<Name>));
     static constexpr auto name = Name;
+    static constexpr std::string_view kind = "set";
     using key_type = Key;
     set_flags flags{};
     Elements elements{};
@@ -233,14 +235,10 @@ constexpr void check_set_elements(set_flags f, const Range& elements) {
 
 // Fired when a run-time range of elements holds values of another datatype than the
 // set's key (its arguments show the set, its key type and the range's element type).
-template <fixed_string Set, class Key, class Element>
-struct assert_range_holds_the_set_key_type_t {
-    static_assert(detail::never_v<Element>,
-                  "this range's elements are not values of the set's key datatype (the arguments of "
+NFTPP_CHECK(range_holds_the_set_key_type,
+    "this range's elements are not values of the set's key datatype (the arguments of "
                   "assert_range_holds_the_set_key_type_t are the set's name, its key type and the range's element "
-                  "type): give a range of the key type, e.g. std::vector<ipv4_addr> for a set of ipv4_addr");
-    static constexpr bool value = false;
-};
+                  "type): give a range of the key type, e.g. std::vector<ipv4_addr> for a set of ipv4_addr")
 
 // A range whose elements convert to the key's operands (values, prefixes, ranges).
 template <class R, class Key>
@@ -268,7 +266,7 @@ template <fixed_string Name, class Key, std::size_t N>
 template <fixed_string Name, class Key, std::ranges::input_range R>
 [[nodiscard]] auto set(set_flags f, const R& values) {
     if constexpr (!ElementRangeOf<R, Key>) {
-        (void)assert_range_holds_the_set_key_type_t<Name, Key, std::ranges::range_value_t<const R&>>::value;
+        (void)assert_range_holds_the_set_key_type_t<named<Name>, Key, std::ranges::range_value_t<const R&>>::value;
         return set_t<Name, Key, no_elements_t>{f, {}};
     } else {
         std::vector<operand<Key>> v;

@@ -13,7 +13,7 @@
 
 #include <nftpp/core/family.hpp>
 #include <nftpp/core/fixed_string.hpp>
-#include <nftpp/ruleset/assertions.hpp>
+#include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/chain.hpp>
 #include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/set.hpp>
@@ -38,16 +38,9 @@ inline constexpr bool is_table_v = false;
 template <family F, class C, class S>
 inline constexpr bool is_table_v<table_t<F, C, S>> = true;
 
-template <class Arg>
-struct assert_table_member_is_chain_or_set_t {
-    static_assert(detail::never_v<Arg>,
-                  "a table takes chain<...>(...), base_chain<...>(...) and set<...>(...) after its name: this argument is none of those");
-    static constexpr bool value = false;
-};
-
 template <class M>
 constexpr void fire_table_member_check() {
-    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M>) (void)assert_table_member_is_chain_or_set_t<M>::value;
+    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M>) fire<&rules::table_member_is_chain_or_set, M>();
 }
 
 template <family F, class... M>
@@ -64,7 +57,7 @@ template <family F, class... M>
             return hana::bool_c<is_set_v<X> || is_map_v<X>>;
         });
         fire_table_check<F, decltype(chains), decltype(sets)>();
-        if constexpr (table_verdict_v<F, decltype(chains), decltype(sets)>.error != detail::table_error::none) return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
+        if constexpr (table_verdict_v<F, decltype(chains), decltype(sets)>.broken != nullptr) return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
         else return table_t<F, decltype(chains), decltype(sets)>{n, chains, sets};
     }
 }

@@ -2,14 +2,14 @@
 // comment("..."): a rule comment (at most 128 bytes, no '"', NUL or newline). nft wants
 // it last in the rule, once; the chain checks that.
 #include <nftpp/core/facts.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/value/text.hpp>
 
 namespace nftpp {
 
 struct comment_t {
     using statement_tag = void;
-    static constexpr part_facts facts{.kind = stmt_kind::comment};
+    static constexpr part_facts facts{.last = true};
     comment_text text;
 
     template <Sink S>

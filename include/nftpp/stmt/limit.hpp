@@ -16,9 +16,12 @@
 
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/feature.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp {
+
+NFTPP_FEATURE(limit, "table inet nftpp_probe {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n\t\tlimit rate 1/second\n\t}\n}\n")
 
 NFTPP_RULE(a_limit_rate_must_be_greater_than_0, "a limit rate must be greater than 0")
 NFTPP_RULE(a_limit_burst_must_be_greater_than_0, "a limit burst must be greater than 0")
@@ -30,11 +33,21 @@ enum class time_unit : std::uint8_t { second, minute, hour, day, week };
 enum class amount_unit : std::uint8_t { packets, bytes, kbytes, mbytes };
 
 struct per_t { time_unit unit; };
+// The time units of a rate, `5 / second`. They are in namespace units; second, minute,
+// hour and week are also at namespace scope. `day` is only units::day: std::chrono::day
+// (a calendar type) is found as `day` wherever std::chrono is opened, and the two would
+// be ambiguous.
+namespace units {
 inline constexpr per_t second{time_unit::second};
 inline constexpr per_t minute{time_unit::minute};
 inline constexpr per_t hour{time_unit::hour};
 inline constexpr per_t day{time_unit::day};
 inline constexpr per_t week{time_unit::week};
+}  // namespace units
+using units::hour;
+using units::minute;
+using units::second;
+using units::week;
 
 struct byte_amount {
     std::uint64_t count;
@@ -91,7 +104,7 @@ constexpr void put_amount_unit(S& out, amount_unit u) {
 
 struct limit_t {
     using statement_tag = void;
-    static constexpr part_facts facts{.kind = stmt_kind::limit};
+    static constexpr part_facts facts{.feature = &feature::limit};
 
     rate_t rate;
     bool is_over = false;

@@ -3,7 +3,7 @@
 //   log()                                  log
 //   log(prefix)                            log prefix "..."
 //   log(prefix, skuid)                     log prefix "..." flags skuid
-//   log(prefix, level::info, skuid|ether)  log prefix "..." level info flags skuid flags ether
+//   log(prefix, level::info, skuid | log_flag::ether)  log prefix "..." level info flags skuid flags ether
 //   log(group(2), snaplen(64))             log group 2 snaplen 64   (to nflog, not the kernel log)
 // The prefix is a checked nftpp::log_prefix (<= 127 bytes, no '"', '$', NUL or newline:
 // nft 1.0.6 crashes at 137 bytes and the kernel refuses 128). nft puts no separator after
@@ -14,12 +14,16 @@
 #include <optional>
 #include <type_traits>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/feature.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/value/number.hpp>
 #include <nftpp/value/text.hpp>
 
 namespace nftpp {
+
+NFTPP_FEATURE(log, "table inet nftpp_probe {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n\t\tlog prefix \"nftpp-probe: \" flags skuid\n\t}\n}\n")
 
 enum class log_level : std::uint8_t { emerg, alert, crit, err, warn, notice, info, debug, audit };
 
@@ -40,7 +44,9 @@ inline constexpr level_t<log_level::debug> debug{};
 inline constexpr level_t<log_level::audit> audit{};
 }  // namespace level
 
-// Log flags; combine with |: `skuid | ether`.
+// Log flags; combine with |: `skuid | log_flag::ether`. They live in namespace log_flag
+// (`ether` is also the Ethernet header selector, `all` a common word); the one every
+// fence uses, skuid, is also at namespace scope.
 struct log_flags {
     std::uint8_t bits = 0;
     static constexpr std::uint8_t tcp_sequence_bit = 1, tcp_options_bit = 2, ip_options_bit = 4,
@@ -50,12 +56,15 @@ struct log_flags {
     }
     friend constexpr bool operator==(log_flags, log_flags) = default;
 };
+namespace log_flag {
 inline constexpr log_flags skuid{log_flags::skuid_bit};
 inline constexpr log_flags ether{log_flags::ether_bit};
 inline constexpr log_flags tcp_sequence{log_flags::tcp_sequence_bit};
 inline constexpr log_flags tcp_options{log_flags::tcp_options_bit};
 inline constexpr log_flags ip_options{log_flags::ip_options_bit};
-inline constexpr log_flags all_log_flags{log_flags::all_bits};
+inline constexpr log_flags all{log_flags::all_bits};
+}  // namespace log_flag
+inline constexpr log_flags skuid = log_flag::skuid;
 
 struct group_opt_t { log_group value; };
 struct snaplen_opt_t { std::uint32_t value; };
@@ -74,28 +83,19 @@ template <class T>
 concept LogOption = is_level_v<T> || std::is_same_v<T, log_flags> || std::is_same_v<T, group_opt_t> ||
                     std::is_same_v<T, snaplen_opt_t> || std::is_same_v<T, queue_threshold_opt_t>;
 
-template <class... O>
-struct assert_log_group_excludes_level_and_flags_t {
-    static_assert(sizeof...(O) == 0,
-                  "log: group(n) sends packets to nflog and cannot be combined with a level or flags; "
-                  "drop group(...) to log to the kernel log, or drop the level and flags");
-};
-template <class... O>
-struct assert_log_audit_stands_alone_t {
-    static_assert(sizeof...(O) == 0,
-                  "log: level::audit cannot be combined with any other log option (prefix, flags, group); "
-                  "use level::audit alone or pick another level");
-};
-template <class... O>
-struct assert_log_option_once_t {
-    static_assert(sizeof...(O) == 0,
-                  "log: each option (level, flags, group, snaplen, queue_threshold) may be given once; "
-                  "combine flags with |, e.g. log(prefix, skuid | ether)");
-};
+NFTPP_CHECK(log_group_excludes_level_and_flags,
+    "log: group(n) sends packets to nflog and cannot be combined with a level or flags; "
+                  "drop group(...) to log to the kernel log, or drop the level and flags")
+NFTPP_CHECK(log_audit_stands_alone,
+    "log: level::audit cannot be combined with any other log option (prefix, flags, group); "
+                  "use level::audit alone or pick another level")
+NFTPP_CHECK(log_option_once,
+    "log: each option (level, flags, group, snaplen, queue_threshold) may be given once; "
+                  "combine flags with |, e.g. log(prefix, skuid | log_flag::ether)")
 
 struct log_t {
     using statement_tag = void;
-    static constexpr part_facts facts{.kind = stmt_kind::log};
+    static constexpr part_facts facts{.feature = &feature::log};
 
     std::optional<log_prefix> prefix;
     std::optional<log_level> level;
@@ -162,11 +162,11 @@ constexpr void check_log_options() {
     constexpr bool has_group = (false || ... || std::is_same_v<O, group_opt_t>);
     constexpr bool has_level_or_flags = (false || ... || (is_level_v<O> || std::is_same_v<O, log_flags>));
     if constexpr (!log_options_valid<O...>()) {
-        (void)assert_log_option_once_t<O...>{};
+        (void)assert_log_option_once_t<O...>::value;
     } else if constexpr (audit && (HasPrefix || sizeof...(O) > 1)) {
-        (void)assert_log_audit_stands_alone_t<O...>{};
+        (void)assert_log_audit_stands_alone_t<O...>::value;
     } else if constexpr (has_group && has_level_or_flags) {
-        (void)assert_log_group_excludes_level_and_flags_t<O...>{};
+        (void)assert_log_group_excludes_level_and_flags_t<O...>::value;
     }
 }
 

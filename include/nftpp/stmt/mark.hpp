@@ -2,13 +2,16 @@
 // mark_set_t: `meta mark set 0x1` and `ct mark set 0x1`, spelled
 // `meta.mark.set(0x1)` and `ct.mark.set(0x1)`; from a named map:
 // `meta.mark.set(tcp.dport, at<"marks">)` is `meta mark set tcp dport map @marks`.
+#include <array>
 #include <string_view>
 
 #include <nftpp/core/fixed_string.hpp>
+#include <nftpp/expr/ct.hpp>
+#include <nftpp/expr/mark_setter.hpp>
 #include <nftpp/expr/set_ref.hpp>
 
 #include <nftpp/core/facts.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/value/number.hpp>
 
 namespace nftpp {
@@ -16,8 +19,7 @@ namespace nftpp {
 template <bool Conntrack>
 struct mark_set_t {
     using statement_tag = void;
-    static constexpr part_facts facts{.kind = Conntrack ? stmt_kind::ct_mark_set : stmt_kind::mark_set,
-                                      .conntrack = Conntrack};
+    static constexpr part_facts facts = Conntrack ? ct_facts : part_facts{};
     mark value;
 
     template <Sink S>
@@ -35,10 +37,14 @@ struct mark_set_map_t {
     static constexpr auto map_name = Name;
     static constexpr part_facts facts = [] {
         part_facts f = Sel::facts;
-        f.kind = Conntrack ? stmt_kind::ct_mark_set : stmt_kind::mark_set;
-        f.conntrack = f.conntrack || Conntrack;
+        f.is_match = false;
+        if (Conntrack && !f.feature) {
+            f.where = ct_facts.where;
+            f.feature = ct_facts.feature;
+        }
         return f;
     }();
+    static constexpr std::array<set_ref_info, 1> set_refs{{{Name.view(), Sel::value_type::nft_type, "map", mark::nft_type}}};
     template <Sink S>
     friend constexpr void write_nft(S& out, const mark_set_map_t&) {
         out.put(Conntrack ? "ct mark set " : "meta mark set ");

@@ -12,19 +12,72 @@
 // The address family is always written (`snat ip to`), which nft requires in inet tables
 // and accepts in ip/ip6 ones. A port needs a transport match earlier in the rule
 // (`tcp.dport == 80`, `meta.l4proto == tcp`). NAT statements are terminal.
+#include <array>
 #include <concepts>
 #include <cstdint>
 #include <optional>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
+#include <nftpp/core/feature.hpp>
 #include <nftpp/expr/ip.hpp>
 #include <nftpp/expr/ip6.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/selector.hpp>
 #include <nftpp/expr/set_ref.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp {
+
+NFTPP_FEATURE(nat, "table ip nftpp_probe {\n\tchain c {\n\t\ttype nat hook postrouting priority 100; policy accept;\n\t\tmasquerade\n\t}\n}\n")
+
+// NAT's own rules: the table families, chain type and hooks of each statement, the port
+// that needs a transport match, and the address family of snat/dnat.
+NFTPP_CHECK(nat_only_in_ip_ip6_inet,
+    "NAT statements (masquerade, snat, dnat, redirect) exist only in ip, ip6 and inet tables")
+NFTPP_CHECK(masquerade_in_nat_postrouting,
+    "masquerade is only valid in a nat chain on the postrouting hook, but this rule is reached from another base chain: move it to base_chain<..., nat_chain(hook::postrouting, prio::srcnat)>")
+NFTPP_CHECK(snat_in_nat_postrouting_or_input,
+    "snat is only valid in a nat chain on the postrouting or input hook, but this rule is reached from another base chain: move it to base_chain<..., nat_chain(hook::postrouting, prio::srcnat)>")
+NFTPP_CHECK(dnat_in_nat_prerouting_or_output,
+    "dnat is only valid in a nat chain on the prerouting or output hook, but this rule is reached from another base chain: move it to base_chain<..., nat_chain(hook::prerouting, prio::dstnat)>")
+NFTPP_CHECK(redirect_in_nat_prerouting_or_output,
+    "redirect is only valid in a nat chain on the prerouting or output hook, but this rule is reached from another base chain: move it to base_chain<..., nat_chain(hook::output, prio::dstnat)>")
+NFTPP_CHECK(nat_port_needs_transport_match,
+    "a NAT statement that maps a port needs a transport match earlier in the rule: add tcp.dport == ..., udp.dport == ... or meta.l4proto == tcp before it")
+NFTPP_CHECK(nat_family_matches_rule_family,
+    "snat/dnat(ip, ...) cannot follow an ip6 match, nor snat/dnat(ip6, ...) an ip match: use the family the rule matches")
+
+namespace detail {
+// A NAT statement valid in nat chains on `hooks`, violating which gives `hook_rule`.
+constexpr placement nat_placement(std::uint8_t hooks, const rule* hook_rule) {
+    return placement{.families = ip_families,
+                     .family_rule = &rules::nat_only_in_ip_ip6_inet,
+                     .chain_types = bit(chain_type::nat),
+                     .hooks = hooks,
+                     .hook_rule = hook_rule};
+}
+inline constexpr placement masquerade_placement =
+    nat_placement(bit(hook::postrouting), &rules::masquerade_in_nat_postrouting);
+inline constexpr placement redirect_placement =
+    nat_placement(bit(hook::prerouting) | bit(hook::output), &rules::redirect_in_nat_prerouting_or_output);
+inline constexpr placement snat_placement =
+    nat_placement(bit(hook::postrouting) | bit(hook::input), &rules::snat_in_nat_postrouting_or_input);
+inline constexpr placement dnat_placement =
+    nat_placement(bit(hook::prerouting) | bit(hook::output), &rules::dnat_in_nat_prerouting_or_output);
+
+// The facts of a NAT statement: terminal, needs `feature::nat`, a transport match before a
+// port it maps.
+constexpr part_facts nat_facts(const placement& where, bool maps_port, layer3 l3 = layer3::any, layer4 l4 = layer4::any) {
+    return part_facts{.l3 = l3,
+                      .l4 = l4,
+                      .terminal = true,
+                      .l3_rule = &rules::nat_family_matches_rule_family,
+                      .needs_transport = maps_port ? &rules::nat_port_needs_transport_match : nullptr,
+                      .where = where,
+                      .feature = &feature::nat};
+}
+}  // namespace detail
 
 struct nat_flags {
     std::uint8_t bits = 0;
@@ -81,7 +134,7 @@ constexpr void put_ports(S& out, const nat_ports& p) {
 template <bool HasPort>
 struct masquerade_t {
     using statement_tag = void;
-    static constexpr part_facts facts{.kind = stmt_kind::masquerade, .terminal = true, .nat = true, .nat_port = HasPort};
+    static constexpr part_facts facts = detail::nat_facts(detail::masquerade_placement, HasPort);
     nat_flags flags{};
     std::optional<nat_ports> to{};
 
@@ -106,7 +159,7 @@ inline constexpr masquerade_fn masquerade{};
 template <bool HasPort>
 struct redirect_t {
     using statement_tag = void;
-    static constexpr part_facts facts{.kind = stmt_kind::redirect, .terminal = true, .nat = true, .nat_port = HasPort};
+    static constexpr part_facts facts = detail::nat_facts(detail::redirect_placement, HasPort);
     std::optional<nat_ports> to{};
     nat_flags flags{};
 
@@ -128,30 +181,51 @@ struct redirect_fn : redirect_t<false> {
 inline constexpr redirect_fn redirect{};
 
 // snat_t / dnat_t: Source selects "snat"/"dnat", L3 the address family.
+// The address family a NAT statement translates to, named by the selector group:
+// snat(ip, ...) or snat(ip6, ...).
+template <class F>
+concept NatFamily = std::same_as<F, ip_t> || std::same_as<F, ip6_t>;
+template <class F>
+inline constexpr layer3 nat_layer_v = std::same_as<F, ip_t> ? layer3::ip : layer3::ip6;
+template <layer3 L3>
+using nat_address_t = std::conditional_t<L3 == layer3::ip, ipv4_addr, ipv6_addr>;
+
+// snat_t / dnat_t: Source selects "snat"/"dnat", L3 the address family.
 template <bool Source, layer3 L3, bool HasPort>
 struct nat_t {
-    using address = std::conditional_t<L3 == layer3::ip, ipv4_addr, ipv6_addr>;
+    using address = nat_address_t<L3>;
     using statement_tag = void;
-    static constexpr part_facts facts{.kind = Source ? stmt_kind::snat : stmt_kind::dnat,
-                                      .l3 = L3,
-                                      .terminal = true,
-                                      .nat = true,
-                                      .nat_port = HasPort};
+    static constexpr part_facts facts =
+        detail::nat_facts(Source ? detail::snat_placement : detail::dnat_placement, HasPort, L3);
 
     operand<address> to;
     std::optional<nat_ports> port_map{};
     nat_flags flags{};
 
+    // With a port, an IPv6 address stands in brackets, and a prefix is followed by " : "
+    // (nft parses `10.0.0.0/24 : 1024` and `[fd00::]/64 : 80`, not `10.0.0.0/24:1024`).
     template <Sink S>
     friend constexpr void write_nft(S& out, const nat_t& n) {
         out.put(Source ? "snat " : "dnat ");
         out.put(L3 == layer3::ip ? "ip to " : "ip6 to ");
-        const bool brackets = L3 == layer3::ip6 && n.port_map;
-        if (brackets) out.put('[');
-        write_nft(out, n.to);
-        if (brackets) out.put(']');
-        if (n.port_map) {
-            out.put(':');
+        if (!n.port_map) {
+            write_nft(out, n.to);
+        } else {
+            auto address_of = [&](const address& a) {
+                if (L3 == layer3::ip6) out.put('[');
+                write_nft(out, a);
+                if (L3 == layer3::ip6) out.put(']');
+            };
+            using form = typename operand<address>::form;
+            address_of(n.to.low());
+            if (n.to.shape() == form::range) {
+                out.put('-');
+                address_of(n.to.high());
+            } else if (n.to.shape() == form::prefix) {
+                out.put('/');
+                put_uint(out, n.to.prefix_length());
+            }
+            out.put(n.to.shape() == form::prefix ? " : " : ":");
             detail::put_ports(out, *n.port_map);
         }
         detail::put_nat_flags(out, n.flags);
@@ -160,15 +234,6 @@ struct nat_t {
 
 template <layer3 L, bool P> using snat_t = nat_t<true, L, P>;
 template <layer3 L, bool P> using dnat_t = nat_t<false, L, P>;
-
-[[nodiscard]] constexpr snat_t<layer3::ip, false> snat(const ip_t&, operand<ipv4_addr> to, nat_flags f = {}) noexcept { return {to, {}, f}; }
-[[nodiscard]] constexpr snat_t<layer3::ip, true> snat(const ip_t&, operand<ipv4_addr> to, nat_ports p, nat_flags f = {}) noexcept { return {to, p, f}; }
-[[nodiscard]] constexpr snat_t<layer3::ip6, false> snat(const ip6_t&, operand<ipv6_addr> to, nat_flags f = {}) noexcept { return {to, {}, f}; }
-[[nodiscard]] constexpr snat_t<layer3::ip6, true> snat(const ip6_t&, operand<ipv6_addr> to, nat_ports p, nat_flags f = {}) noexcept { return {to, p, f}; }
-[[nodiscard]] constexpr dnat_t<layer3::ip, false> dnat(const ip_t&, operand<ipv4_addr> to, nat_flags f = {}) noexcept { return {to, {}, f}; }
-[[nodiscard]] constexpr dnat_t<layer3::ip, true> dnat(const ip_t&, operand<ipv4_addr> to, nat_ports p, nat_flags f = {}) noexcept { return {to, p, f}; }
-[[nodiscard]] constexpr dnat_t<layer3::ip6, false> dnat(const ip6_t&, operand<ipv6_addr> to, nat_flags f = {}) noexcept { return {to, {}, f}; }
-[[nodiscard]] constexpr dnat_t<layer3::ip6, true> dnat(const ip6_t&, operand<ipv6_addr> to, nat_ports p, nat_flags f = {}) noexcept { return {to, p, f}; }
 
 // NAT maps: the address (and port) to translate to, looked up in a named map by a key
 // selector:
@@ -182,27 +247,21 @@ template <layer3 L, bool P> using dnat_t = nat_t<false, L, P>;
 struct nat_map_port_t {};
 inline constexpr nat_map_port_t nat_map_port{};
 
-template <class X>
-struct assert_nat_map_key_in_the_nat_family_t {
-    static_assert(always_false_v<X>,
-                  "the key of this NAT map is a field of the other IP family (ip6 in snat/dnat(ip, ...) or ip in "
-                  "snat/dnat(ip6, ...)): key the map by a field of the family you translate to");
-    static constexpr bool value = false;
-};
+NFTPP_CHECK(nat_map_key_in_the_nat_family,
+    "the key of this NAT map is a field of the other IP family (ip6 in snat/dnat(ip, ...) or ip in "
+                  "snat/dnat(ip6, ...)): key the map by a field of the family you translate to")
 
 template <bool Source, layer3 L3, class Sel, fixed_string Name, bool HasPort>
 struct nat_map_t {
     using statement_tag = void;
     using selector = Sel;
-    using address = std::conditional_t<L3 == layer3::ip, ipv4_addr, ipv6_addr>;
+    using address = nat_address_t<L3>;
     using value_type = std::conditional_t<HasPort, concat_key<address, port>, address>;
     static constexpr auto map_name = Name;
-    static constexpr part_facts facts{.kind = Source ? stmt_kind::snat : stmt_kind::dnat,
-                                      .l3 = L3,
-                                      .l4 = Sel::facts.l4,
-                                      .terminal = true,
-                                      .nat = true,
-                                      .nat_port = HasPort && !Sel::facts.transport_match};
+    static constexpr part_facts facts = detail::nat_facts(Source ? detail::snat_placement : detail::dnat_placement,
+                                                          HasPort && !Sel::facts.transport_match, L3, Sel::facts.l4);
+    static constexpr std::array<set_ref_info, 1> set_refs{
+        {{Name.view(), Sel::value_type::nft_type, "map", value_type::nft_type}}};
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const nat_map_t&) {
@@ -223,37 +282,30 @@ constexpr auto make_nat_map() {
 }
 }  // namespace detail
 
-template <Selector Sel, fixed_string N>
-[[nodiscard]] constexpr auto snat(const ip_t&, const Sel&, set_ref_t<N>) noexcept {
-    return detail::make_nat_map<true, layer3::ip, false, Sel, N>();
-}
-template <Selector Sel, fixed_string N>
-[[nodiscard]] constexpr auto snat(const ip_t&, const Sel&, set_ref_t<N>, nat_map_port_t) noexcept {
-    return detail::make_nat_map<true, layer3::ip, true, Sel, N>();
-}
-template <Selector Sel, fixed_string N>
-[[nodiscard]] constexpr auto snat(const ip6_t&, const Sel&, set_ref_t<N>) noexcept {
-    return detail::make_nat_map<true, layer3::ip6, false, Sel, N>();
-}
-template <Selector Sel, fixed_string N>
-[[nodiscard]] constexpr auto snat(const ip6_t&, const Sel&, set_ref_t<N>, nat_map_port_t) noexcept {
-    return detail::make_nat_map<true, layer3::ip6, true, Sel, N>();
-}
-template <Selector Sel, fixed_string N>
-[[nodiscard]] constexpr auto dnat(const ip_t&, const Sel&, set_ref_t<N>) noexcept {
-    return detail::make_nat_map<false, layer3::ip, false, Sel, N>();
-}
-template <Selector Sel, fixed_string N>
-[[nodiscard]] constexpr auto dnat(const ip_t&, const Sel&, set_ref_t<N>, nat_map_port_t) noexcept {
-    return detail::make_nat_map<false, layer3::ip, true, Sel, N>();
-}
-template <Selector Sel, fixed_string N>
-[[nodiscard]] constexpr auto dnat(const ip6_t&, const Sel&, set_ref_t<N>) noexcept {
-    return detail::make_nat_map<false, layer3::ip6, false, Sel, N>();
-}
-template <Selector Sel, fixed_string N>
-[[nodiscard]] constexpr auto dnat(const ip6_t&, const Sel&, set_ref_t<N>, nat_map_port_t) noexcept {
-    return detail::make_nat_map<false, layer3::ip6, true, Sel, N>();
-}
+// snat(...) and dnat(...): one object each, templated on the family.
+//   snat(ip, "10.0.0.1")   snat(ip6, subnet6, 1024)   dnat(ip, ip.daddr, at<"m">, nat_map_port)
+template <bool Source>
+struct nat_fn {
+    template <NatFamily F>
+    [[nodiscard]] constexpr nat_t<Source, nat_layer_v<F>, false> operator()(
+        const F&, operand<nat_address_t<nat_layer_v<F>>> to, nat_flags f = {}) const noexcept {
+        return {to, {}, f};
+    }
+    template <NatFamily F>
+    [[nodiscard]] constexpr nat_t<Source, nat_layer_v<F>, true> operator()(
+        const F&, operand<nat_address_t<nat_layer_v<F>>> to, nat_ports p, nat_flags f = {}) const noexcept {
+        return {to, p, f};
+    }
+    template <NatFamily F, Selector Sel, fixed_string N>
+    [[nodiscard]] constexpr auto operator()(const F&, const Sel&, set_ref_t<N>) const noexcept {
+        return detail::make_nat_map<Source, nat_layer_v<F>, false, Sel, N>();
+    }
+    template <NatFamily F, Selector Sel, fixed_string N>
+    [[nodiscard]] constexpr auto operator()(const F&, const Sel&, set_ref_t<N>, nat_map_port_t) const noexcept {
+        return detail::make_nat_map<Source, nat_layer_v<F>, true, Sel, N>();
+    }
+};
+inline constexpr nat_fn<true> snat{};
+inline constexpr nat_fn<false> dnat{};
 
 }  // namespace nftpp

@@ -7,8 +7,9 @@
 // icmpx needs an inet, netdev or bridge table; tcp reset conflicts with a non-tcp match.
 #include <cstdint>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/value/icmp.hpp>
 
 namespace nftpp {
@@ -18,16 +19,49 @@ enum class reject_kind : std::uint8_t { plain, tcp_reset, icmp, icmpv6, icmpx };
 inline constexpr struct tcp_reset_t {
 } tcp_reset{};
 
+NFTPP_FEATURE(reject, "table inet nftpp_probe {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n\t\treject\n\t}\n}\n")
+
+// reject's own rules: the variant against the rule's matches, the table family and the hook.
+NFTPP_CHECK(tcp_reset_only_with_tcp,
+    "reject(tcp_reset) only applies to tcp, but this rule matches another protocol: use reject or reject(icmpx_code::port_unreachable)")
+NFTPP_CHECK(reject_type_matches_rule_family,
+    "reject(icmp_code::...) is IPv4 only and reject(icmpv6_code::...) IPv6 only, but this rule matches the other family: use the matching code or icmpx_code")
+NFTPP_CHECK(no_reject_in_arp,
+    "reject is not available in arp tables: use drop")
+NFTPP_CHECK(icmpx_reject_in_inet_netdev_bridge,
+    "reject(icmpx_code::...) is only valid in inet, netdev and bridge tables: use icmp_code in ip tables and icmpv6_code in ip6 tables")
+NFTPP_CHECK(reject_not_in_postrouting_or_egress,
+    "reject is not valid on the postrouting hook nor on netdev egress (the kernel refuses it at commit): drop there, or reject on input, forward or output")
+
+namespace detail {
+constexpr placement reject_placement(reject_kind k) {
+    placement p{};
+    if (k == reject_kind::icmpx) {
+        p.families = bit(family::inet) | bit(family::netdev) | bit(family::bridge);
+        p.family_rule = &rules::icmpx_reject_in_inet_netdev_bridge;
+    } else {
+        p.families = all_families & ~bit(family::arp);
+        p.family_rule = &rules::no_reject_in_arp;
+    }
+    p.hooks = all_hooks & ~bit(hook::postrouting) & ~bit(hook::egress);
+    p.hook_rule = &rules::reject_not_in_postrouting_or_egress;
+    return p;
+}
+}  // namespace detail
+
 template <reject_kind K>
 struct reject_t {
     using statement_tag = void;
     static constexpr reject_kind variant = K;
     static constexpr part_facts facts{
-        .kind = stmt_kind::reject,
         .l3 = K == reject_kind::icmp ? layer3::ip : K == reject_kind::icmpv6 ? layer3::ip6 : layer3::any,
         .terminal = true,
         .verdict = true,
-        .tcp_reset = K == reject_kind::tcp_reset};
+        .l3_rule = &rules::reject_type_matches_rule_family,
+        .only_l4 = K == reject_kind::tcp_reset ? layer4::tcp : layer4::any,
+        .l4_rule = &rules::tcp_reset_only_with_tcp,
+        .where = detail::reject_placement(K),
+        .feature = &feature::reject};
 
     std::uint8_t code = 0;
 

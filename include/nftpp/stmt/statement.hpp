@@ -2,7 +2,7 @@
 // Statement: what a rule does once its matches hold (verdicts, counter, log, NAT ...).
 // Every statement type has `statement_tag`, static `facts` and a write_nft renderer.
 #include <nftpp/core/facts.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp {
 

@@ -1,5 +1,8 @@
 #pragma once
-// All statements: verdicts, reject, counter, log, limit, NAT, notrack, mark set, comment.
+// stmt/: statements, each in its own header with its node, its rendering, its facts and
+// its own rules (NFTPP_CHECK) and kernel feature (NFTPP_FEATURE): verdicts, verdict maps,
+// reject, counter, log, limit, NAT, notrack, mark set, comment. A new statement is one
+// header here plus a line below (docs/extending.md). Builds on core/, value/ and expr/.
 #include <nftpp/stmt/comment.hpp>
 #include <nftpp/stmt/counter.hpp>
 #include <nftpp/stmt/limit.hpp>
@@ -9,3 +12,4 @@
 #include <nftpp/stmt/notrack.hpp>
 #include <nftpp/stmt/reject.hpp>
 #include <nftpp/stmt/verdict.hpp>
+#include <nftpp/stmt/vmap.hpp>

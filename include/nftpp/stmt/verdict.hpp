@@ -3,35 +3,41 @@
 // (`continue`, `return` and `goto` are C++ keywords, hence the trailing underscore.)
 // Jump and goto targets are names known to the compiler, so the table can check that the
 // target exists, is a regular chain, and that the jump graph has no cycle and depth <= 15.
+#include <array>
+#include <cstdint>
 #include <string_view>
 
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/fixed_string.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp {
 
-template <stmt_kind K, bool Terminal>
+// The verdicts a rule or a verdict map's element may end with.
+enum class verdict_kind : std::uint8_t { accept, drop, return_, continue_, jump, goto_ };
+
+template <verdict_kind K, bool Terminal>
 struct simple_verdict_t {
     using statement_tag = void;
-    static constexpr part_facts facts{.kind = K, .terminal = Terminal, .verdict = true};
+    static constexpr verdict_kind kind = K;
+    static constexpr part_facts facts{.terminal = Terminal, .verdict = true};
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const simple_verdict_t&) {
         switch (K) {
-            case stmt_kind::accept: out.put("accept"); break;
-            case stmt_kind::drop: out.put("drop"); break;
-            case stmt_kind::return_: out.put("return"); break;
-            case stmt_kind::continue_: out.put("continue"); break;
+            case verdict_kind::accept: out.put("accept"); break;
+            case verdict_kind::drop: out.put("drop"); break;
+            case verdict_kind::return_: out.put("return"); break;
+            case verdict_kind::continue_: out.put("continue"); break;
             default: break;
         }
     }
 };
 
-using accept_t = simple_verdict_t<stmt_kind::accept, true>;
-using drop_t = simple_verdict_t<stmt_kind::drop, true>;
-using return_t = simple_verdict_t<stmt_kind::return_, true>;
-using continue_t = simple_verdict_t<stmt_kind::continue_, false>;  // nft: continue is not terminal
+using accept_t = simple_verdict_t<verdict_kind::accept, true>;
+using drop_t = simple_verdict_t<verdict_kind::drop, true>;
+using return_t = simple_verdict_t<verdict_kind::return_, true>;
+using continue_t = simple_verdict_t<verdict_kind::continue_, false>;  // nft: continue is not terminal
 
 inline constexpr accept_t accept{};
 inline constexpr drop_t drop{};
@@ -44,9 +50,9 @@ struct chain_verdict_t {
     using statement_tag = void;
     static constexpr auto target = Target;
     static constexpr bool is_goto = Goto;
-    static constexpr part_facts facts{.kind = Goto ? stmt_kind::goto_ : stmt_kind::jump,
-                                      .terminal = true,
-                                      .verdict = true};
+    static constexpr verdict_kind kind = Goto ? verdict_kind::goto_ : verdict_kind::jump;
+    static constexpr part_facts facts{.terminal = true, .verdict = true};
+    static constexpr std::array<std::string_view, 1> chain_targets{Target.view()};
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const chain_verdict_t&) {

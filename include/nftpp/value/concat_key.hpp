@@ -11,7 +11,7 @@
 #include <tuple>
 #include <utility>
 
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp {
 

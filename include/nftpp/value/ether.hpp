@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include <nftpp/core/error.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/value/detail.hpp>
 
 namespace nftpp {

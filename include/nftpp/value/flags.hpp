@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp::detail {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include <nftpp/core/error.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 
 namespace nftpp {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include <nftpp/core/error.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/value/detail.hpp>
 #include <nftpp/value/ipv4.hpp>
 

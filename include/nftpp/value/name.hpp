@@ -13,15 +13,15 @@
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/fixed_string.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/value/detail.hpp>
 
 namespace nftpp {
 
-NFTPP_RULE(a_name_is_1_to_255_bytes, "a table, chain or set name is 1 to 255 bytes")
-NFTPP_RULE(a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash,
+NFTPP_CHECK(a_name_is_1_to_255_bytes, "a table, chain or set name is 1 to 255 bytes")
+NFTPP_CHECK(a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash,
            "a table, chain or set name starts with a letter or '_', then letters, digits, '_' or '-' (nft cannot quote names)")
-NFTPP_RULE(a_name_may_not_be_an_nft_keyword,
+NFTPP_CHECK(a_name_may_not_be_an_nft_keyword,
            "a table, chain or set name may not be an nft keyword such as accept, ip, log or set: choose another name")
 
 namespace detail {
@@ -86,32 +86,27 @@ private:
     }
 };
 
-// A chain, set or map name given as a template argument is checked by the compiler. Each
-// rule fires a named assertion whose message is the rule's sentence, so that it stands on
-// the first error line with g++ and clang++ alike (a failed consteval call puts it in a
-// note with clang), and the name itself shows in the assertion's template argument.
-NFTPP_ASSERTION_C(assert_a_name_is_1_to_255_bytes_t, "a table, chain or set name is 1 to 255 bytes")
-NFTPP_ASSERTION_C(assert_a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash_t,
-                  "a table, chain or set name starts with a letter or '_', then letters, digits, '_' or '-' "
-                  "(nft cannot quote names)")
-NFTPP_ASSERTION_C(assert_a_name_may_not_be_an_nft_keyword_t,
-                  "a table, chain or set name may not be an nft keyword such as accept, ip, log or set: "
-                  "choose another name")
-
+// A chain, set or map name given as a template argument is checked by the compiler: the
+// rule it breaks fires its named assertion (declared with the rule by NFTPP_RULE), whose
+// message is the rule's sentence, so that it stands on the first error line with g++ and
+// clang++ alike (a failed consteval call puts it in a note with clang), and the name
+// itself shows in the assertion's template argument.
 namespace detail {
 struct name_is_valid_t {};
+template <const rule* Broken, fixed_string Name>
+struct name_check {
+    using type = typename assertion_of<Broken>::template type<named<Name>>;
+};
+template <fixed_string Name>
+struct name_check<nullptr, Name> {
+    using type = name_is_valid_t;
+};
 // The assertion of the first rule the name breaks, or name_is_valid_t. Check a name with
 // `static_assert(sizeof(detail::name_check_t<Name>))`: completing the type fires its
 // assertion, one error and no other (a failed check inside a constexpr function would make
 // clang report the caller's static_assert as well).
 template <fixed_string Name, const rule* Broken = check_name(Name.view()).broken>
-using name_check_t = std::conditional_t<
-    Broken == &rules::a_name_is_1_to_255_bytes, assert_a_name_is_1_to_255_bytes_t<Name>,
-    std::conditional_t<
-        Broken == &rules::a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash,
-        assert_a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash_t<Name>,
-        std::conditional_t<Broken == &rules::a_name_may_not_be_an_nft_keyword,
-                           assert_a_name_may_not_be_an_nft_keyword_t<Name>, name_is_valid_t>>>;
+using name_check_t = typename name_check<Broken, Name>::type;
 }  // namespace detail
 
 }  // namespace nftpp

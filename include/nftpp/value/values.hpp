@@ -1,7 +1,11 @@
 #pragma once
-// Every value type: addresses and prefixes, ranges, ports and numeric ids, interface
-// names, quoted texts, names, conntrack and tcp flags, protocols, ICMP types and codes,
-// Ethernet addresses, and concatenations of them (concat_key).
+// value/: every datatype a match or statement takes, and nothing about rules.
+// Addresses and prefixes, ranges, ports and numeric ids (one bounded_number template),
+// interface names, quoted texts, names, conntrack and tcp flags, protocols, ICMP types and
+// codes, Ethernet addresses, and concatenations of them (concat_key). Each type parses
+// literals at compile time (consteval constructors) and run-time text through parse(),
+// which returns the same rule's sentence as an error, and renders itself (write_nft).
+// A new value type is one header here. Builds on core/ only.
 #include <nftpp/value/concat_key.hpp>
 #include <nftpp/value/ct.hpp>
 #include <nftpp/value/ether.hpp>

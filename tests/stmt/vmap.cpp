@@ -38,10 +38,10 @@ TEST_CASE("jump targets inside verdict maps join the chain graph", "[expr][vmap]
     using ssh = chain_t<"ssh", regular_spec, boost::hana::tuple<rule_t<accept_t>>>;
     using telnet = chain_t<"telnet", regular_spec, boost::hana::tuple<rule_t<drop_t>>>;
     using masq = chain_t<"telnet", regular_spec, boost::hana::tuple<rule_t<masquerade_t<false>>>>;
-    STATIC_REQUIRE(table_verdict_of<family::inet, base, ssh, telnet>().error == detail::table_error::none);
-    STATIC_REQUIRE(table_verdict_of<family::inet, base, ssh>().error == detail::table_error::jump_missing);
-    STATIC_REQUIRE(table_verdict_of<family::inet, base, ssh, masq>().error == detail::table_error::masquerade_hook);
-    STATIC_REQUIRE(rule_summary_v<decltype(as_rule(tcp.dport >> vmap(on(22, accept)) >> counter))>.error == rule_error::none);
+    STATIC_REQUIRE(table_verdict_of<family::inet, base, ssh, telnet>().broken == nullptr);
+    STATIC_REQUIRE(table_verdict_of<family::inet, base, ssh>().broken == &rules::jump_target_exists);
+    STATIC_REQUIRE(table_verdict_of<family::inet, base, ssh, masq>().broken == &rules::masquerade_in_nat_postrouting);
+    STATIC_REQUIRE(rule_summary_v<decltype(as_rule(tcp.dport >> vmap(on(22, accept)) >> counter))>.broken == nullptr);
 }
 
 namespace {
@@ -49,10 +49,10 @@ template <class K, std::size_t N>
 constexpr const rule* keys_error(const std::array<operand<K>, N>& keys, const std::array<map_verdict, N>& verdicts) {
     return detail::vmap_keys_error<K, N>(keys, verdicts);
 }
-constexpr map_verdict acc{stmt_kind::accept, {}};
-constexpr map_verdict drp{stmt_kind::drop, {}};
-constexpr map_verdict to_ssh{stmt_kind::jump, "ssh"};
-constexpr map_verdict to_dns{stmt_kind::jump, "dns"};
+constexpr map_verdict acc{verdict_kind::accept, {}};
+constexpr map_verdict drp{verdict_kind::drop, {}};
+constexpr map_verdict to_ssh{verdict_kind::jump, "ssh"};
+constexpr map_verdict to_dns{verdict_kind::jump, "dns"};
 }  // namespace
 
 TEST_CASE("the keys of an anonymous vmap neither overlap nor repeat with another verdict", "[expr][vmap][checks]") {

@@ -18,12 +18,13 @@
 #include <utility>
 #include <variant>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/expr/anon_set.hpp>
 #include <nftpp/expr/literal.hpp>
 #include <nftpp/expr/operand.hpp>
-#include <nftpp/render/sink.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/stmt/verdict.hpp>
 
 namespace nftpp {
@@ -47,18 +48,14 @@ inline constexpr bool is_map_verdict_value_v = is_map_verdict_v<V>;
 template <class... V>
 inline constexpr bool is_map_verdict_value_v<std::variant<V...>> = (is_map_verdict_v<V> && ...);
 
-template <class V>
-struct assert_vmap_verdict_t {
-    static_assert(!std::is_same_v<V, V>,
-                  "a verdict map entry takes accept, drop, continue_, return_, jump<\"...\"> or goto_<\"...\">: reject and NAT cannot be map values");
-    static constexpr bool value = false;
-};
+NFTPP_CHECK(vmap_verdict,
+    "a verdict map entry takes accept, drop, continue_, return_, jump<\"...\"> or goto_<\"...\">: reject and NAT cannot be map values")
 
 // A checked verdict as a value, what a verdict map's element holds once the verdict's type
 // has been checked (and its target joined the chain graph): the kind, and the chain of a
 // jump or goto.
 struct map_verdict {
-    stmt_kind kind = stmt_kind::accept;
+    verdict_kind kind = verdict_kind::accept;
     std::string_view target{};
 
     friend constexpr bool operator==(const map_verdict&, const map_verdict&) = default;
@@ -66,11 +63,11 @@ struct map_verdict {
     template <Sink S>
     friend constexpr void write_nft(S& out, const map_verdict& v) {
         switch (v.kind) {
-            case stmt_kind::drop: out.put("drop"); break;
-            case stmt_kind::return_: out.put("return"); break;
-            case stmt_kind::continue_: out.put("continue"); break;
-            case stmt_kind::jump: out.put("jump "); out.put(v.target); break;
-            case stmt_kind::goto_: out.put("goto "); out.put(v.target); break;
+            case verdict_kind::drop: out.put("drop"); break;
+            case verdict_kind::return_: out.put("return"); break;
+            case verdict_kind::continue_: out.put("continue"); break;
+            case verdict_kind::jump: out.put("jump "); out.put(v.target); break;
+            case verdict_kind::goto_: out.put("goto "); out.put(v.target); break;
             default: out.put("accept"); break;
         }
     }
@@ -79,13 +76,36 @@ struct map_verdict {
 template <class V>
     requires is_map_verdict_v<V>
 [[nodiscard]] constexpr map_verdict map_verdict_of(const V&) noexcept {
-    if constexpr (is_chain_verdict_v<V>) return {V::facts.kind, V::target.view()};
-    else return {V::facts.kind, {}};
+    if constexpr (is_chain_verdict_v<V>) return {V::kind, V::target.view()};
+    else return {V::kind, {}};
 }
 template <class... V>
     requires(is_map_verdict_v<V> && ...)
 [[nodiscard]] constexpr map_verdict map_verdict_of(const std::variant<V...>& v) {
     return std::visit([](const auto& x) { return map_verdict_of(x); }, v);
+}
+
+// The jump and goto targets among verdict types (a map's values: verdict types, or
+// std::variants of them, every alternative counted), in order.
+template <class V>
+struct verdict_targets_in {
+    static constexpr std::size_t count = is_chain_verdict_v<V> ? 1 : 0;
+    static constexpr void put(std::string_view*& out) {
+        if constexpr (is_chain_verdict_v<V>) *out++ = V::target.view();
+    }
+};
+template <class... V>
+struct verdict_targets_in<std::variant<V...>> {
+    static constexpr std::size_t count = (0 + ... + verdict_targets_in<V>::count);
+    static constexpr void put(std::string_view*& out) { (verdict_targets_in<V>::put(out), ...); }
+};
+template <class... V>
+constexpr auto verdict_targets() {
+    std::array<std::string_view, (0 + ... + verdict_targets_in<V>::count)> a{};
+    std::string_view* out = a.data();
+    (verdict_targets_in<V>::put(out), ...);
+    (void)out;
+    return a;
 }
 
 // One entry before its key datatype is known: on(22, accept).
@@ -143,10 +163,11 @@ struct vmap_stmt_t {
     static constexpr part_facts facts = [] {
         part_facts f = Sel::facts;
         f.is_match = false;
-        f.kind = stmt_kind::vmap;
         f.verdict = true;
         return f;
     }();
+    // The chains its jump and goto entries transfer control to.
+    static constexpr auto chain_targets = verdict_targets<Verdicts...>();
     std::tuple<std::pair<operand<key_type>, Verdicts>...> entries;
 
     template <Sink S>

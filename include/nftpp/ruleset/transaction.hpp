@@ -1,0 +1,97 @@
+#pragma once
+// transaction: ruleset(commands...), one nft transaction. Everything in it applies, or nothing does.
+//   replace(table)          add table F N / delete table F N / table F N { ... }
+//                           (the atomic replace idiom: works whether N exists or not)
+//   add(table)              table F N { ... }   (merges into an existing table: loading it
+//                           twice duplicates every rule, so prefer replace)
+//   create(table)           create table F N / table F N { ... }  (fails if N exists)
+//   delete_table(table)     delete table F N    (fails if N does not exist)
+//   flush_table(table)      flush table F N
+// Several commands, for several tables, render into one script.
+#include <boost/hana/tuple.hpp>
+
+#include <nftpp/core/family.hpp>
+#include <nftpp/ruleset/rules.hpp>
+#include <nftpp/ruleset/table.hpp>
+#include <nftpp/value/name.hpp>
+
+namespace nftpp {
+
+enum class table_op : unsigned char { replace, add, create };
+
+template <class Table, table_op Op>
+struct table_command_t {
+    Table table;
+};
+
+struct table_ref_command_t {
+    enum class kind : unsigned char { delete_table, flush_table } op;
+    family table_family;
+    name table_name;
+};
+
+template <class T>
+    requires is_table_v<T>
+[[nodiscard]] constexpr table_command_t<T, table_op::replace> replace(const T& t) {
+    return {t};
+}
+template <class T>
+    requires is_table_v<T>
+[[nodiscard]] constexpr table_command_t<T, table_op::add> add(const T& t) {
+    return {t};
+}
+template <class T>
+    requires is_table_v<T>
+[[nodiscard]] constexpr table_command_t<T, table_op::create> create(const T& t) {
+    return {t};
+}
+
+[[nodiscard]] constexpr table_ref_command_t delete_table(family f, name n) noexcept {
+    return {table_ref_command_t::kind::delete_table, f, n};
+}
+[[nodiscard]] constexpr table_ref_command_t flush_table(family f, name n) noexcept {
+    return {table_ref_command_t::kind::flush_table, f, n};
+}
+template <class T>
+    requires is_table_v<T>
+[[nodiscard]] constexpr table_ref_command_t delete_table(const T& t) noexcept {
+    return delete_table(T::table_family, t.table_name);
+}
+template <class T>
+    requires is_table_v<T>
+[[nodiscard]] constexpr table_ref_command_t flush_table(const T& t) noexcept {
+    return flush_table(T::table_family, t.table_name);
+}
+
+template <class T>
+inline constexpr bool is_command_v = std::is_same_v<T, table_ref_command_t>;
+template <class T, table_op Op>
+inline constexpr bool is_command_v<table_command_t<T, Op>> = true;
+
+template <class Commands>
+struct ruleset_t {
+    Commands commands;
+};
+
+template <class T>
+concept Command = is_command_v<T> || requires { typename T::command_tag; };
+
+namespace detail {
+template <class C>
+constexpr void fire_command_check() {
+    if constexpr (!Command<C>) fire<&rules::ruleset_argument_is_a_command, C>();
+}
+}  // namespace detail
+
+template <class... C>
+[[nodiscard]] constexpr auto ruleset(const C&... commands) {
+    (detail::fire_command_check<C>(), ...);
+    return ruleset_t<boost::hana::tuple<C...>>{boost::hana::make_tuple(commands...)};
+}
+
+template <class T>
+inline constexpr bool is_ruleset_v = false;
+template <class C>
+inline constexpr bool is_ruleset_v<ruleset_t<C>> = true;
+
+}  // namespace nftpp
