@@ -118,14 +118,32 @@ template <class Rules>
 struct chain_rules_static;
 template <class... Items>
 struct chain_rules_static<boost::hana::tuple<Items...>> {
-    // an index sequence over an array rather than a fold: clang limits folds to 256 operands
-    static constexpr std::array<rule_desc, sizeof...(Items)> rules = [] {
-        std::array<rule_desc, sizeof...(Items)> a{};
-        long i = 0;
-        std::size_t k = 0;
-        ((a[k++] = static_rule_desc<item_rule_t<Items>>(i++)), ...);
-        (void)i;
-        (void)k;
+    // One descriptor per run of rules of one type (their summary, targets and set
+    // references are the type's): a chain of 1000 rules of one shape is one descriptor, so
+    // the checker's work grows with the shapes, not the rules. Arrays rather than folds:
+    // clang limits folds to 256 operands.
+    static constexpr std::size_t n = sizeof...(Items);
+    static constexpr const rule_summary* summaries[n + 1] = {&rule_summary_v<item_rule_t<Items>>..., nullptr};
+    static constexpr std::size_t runs = [] {
+        std::size_t r = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (i == 0 || summaries[i] != summaries[i - 1]) ++r;
+        return r;
+    }();
+    static constexpr rule_desc descs[n + 1] = {static_rule_desc<item_rule_t<Items>>(0)..., rule_desc{}};
+    static constexpr std::array<rule_desc, runs> rules = [] {
+        std::array<rule_desc, runs> a{};
+        std::size_t r = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i == 0 || summaries[i] != summaries[i - 1]) {
+                a[r] = descs[i];
+                a[r].index = static_cast<long>(i);
+                a[r].count = 1;
+                ++r;
+            } else {
+                ++a[r - 1].count;
+            }
+        }
         return a;
     }();
 };
