@@ -14,6 +14,10 @@
 
 namespace nftpp {
 
+// g++ 12's -Wshadow takes these scoped enumerators for declarations shadowing the
+// namespace's statements of the same name; they shadow nothing.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
 // Kernel features a rule may need, one bit each.
 enum class feature : std::uint32_t {
     conntrack = 1u << 0,
@@ -23,6 +27,7 @@ enum class feature : std::uint32_t {
     nat = 1u << 4,
     notrack = 1u << 5,
 };
+#pragma GCC diagnostic pop
 inline constexpr feature all_features[] = {feature::conntrack, feature::log, feature::limit,
                                            feature::reject,    feature::nat, feature::notrack};
 
