@@ -1,0 +1,10 @@
+#pragma once
+// Entry header: the value types alone — addresses and prefixes, ports, ranges, interface
+// names, ids and marks, ct states, protocols, log prefixes and comments — with their
+// compile-time literals, parse() and from(), and to_string(). For a program that reads
+// and checks values (a configuration, a command line) without building rulesets.
+#include <nftpp/core/error.hpp>
+#include <nftpp/core/family.hpp>
+#include <nftpp/core/fixed_string.hpp>
+#include <nftpp/value/values.hpp>
+#include <nftpp/version.hpp>
