@@ -10,7 +10,6 @@
 #include <cstddef>
 #include <optional>
 #include <tuple>
-#include <ranges>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -21,6 +20,7 @@
 #include <boost/hana/tuple.hpp>
 
 #include <nftpp/core/fixed_string.hpp>
+#include <nftpp/core/ranges.hpp>
 #include <nftpp/ruleset/assertions.hpp>
 #include <nftpp/ruleset/hook.hpp>
 #include <nftpp/ruleset/optional.hpp>
