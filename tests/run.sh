@@ -2,9 +2,10 @@
 # The whole test suite, as CI runs it:
 #   1. g++,   Debug, -Wall -Wextra -Wpedantic -Werror: build everything, run every test;
 #   2. clang++, Debug, -Werror, AddressSanitizer + UndefinedBehaviorSanitizer: the same.
-# Build trees: build/gcc and build/clang-asan (reused between runs; delete them for a
-# clean build). As root, tests that need network namespaces must run
-# (NFTPP_REQUIRE_NETNS=1): a test that cannot create one fails instead of reporting SKIPPED.
+# Build trees: build/gcc and build/clang-asan, configured by the presets of the same names
+# in CMakePresets.json (reused between runs; delete them for a clean build). As root,
+# tests that need network namespaces must run (NFTPP_REQUIRE_NETNS=1): a test that
+# cannot create one fails instead of reporting SKIPPED.
 # Prints one closing line "N passed, M failed" (ctest tests over both builds; a build
 # that fails to configure or compile counts as one failure). Exit status 0 only if M is 0.
 # Options: --quick (g++ build only). NFTPP_JOBS overrides the parallelism (default 2).
@@ -41,12 +42,11 @@ sanitizer_options() {
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 }
 
+# One build per configure preset of CMakePresets.json (build/<preset>).
 run_config() {
   local name=$1
-  shift
   echo "=== ${name}: configure and build"
-  if ! cmake -S . -B "build/${name}" -DCMAKE_BUILD_TYPE=Debug -DNFTPP_BUILD_TESTS=ON \
-      -DNFTPP_BUILD_EXAMPLES=ON -DNFTPP_WERROR=ON "$@" >"build/${name}.configure.log" 2>&1; then
+  if ! cmake --preset "${name}" >"build/${name}.configure.log" 2>&1; then
     cat "build/${name}.configure.log"
     echo "=== ${name}: configure FAILED"
     failed=$((failed + 1))
@@ -73,10 +73,10 @@ run_config() {
   failed=$((failed + bad))
 }
 
-run_config gcc -DCMAKE_CXX_COMPILER=g++ -DNFTPP_SANITIZE=
+run_config gcc
 if [ "$quick" = 0 ]; then
   sanitizer_options
-  run_config clang-asan -DCMAKE_CXX_COMPILER=clang++ -DNFTPP_SANITIZE=address,undefined
+  run_config clang-asan
 fi
 
 echo "${passed} passed, ${failed} failed"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building and testing nftpp needs on Debian 12 (run as root; safe to rerun).
 #   compilers and build:  g++ (12), clang (14) with its sanitizer runtimes, cmake, make
-#   library dependencies: Boost headers, fmt; nlohmann-json for <nftpp/readback.hpp>
+#   library dependencies: Boost headers; nlohmann-json for <nftpp/readback.hpp>
+#                         (nftpp::readback), libnftables for the in-process executor
+#                         (nftpp::libnftables, found with pkg-config)
 #   tests:                Catch2 v2, Python 3 (doc extraction)
-#   optional parts:       libnftables (in-process executor), google-benchmark and bc
-#                         (benchmarks), iptables (benchmark comparison)
+#   benchmarks:           google-benchmark and bc, iptables (apply comparison), fmt
+#                         (the compile-time comparison, bench/compile_time.sh)
 #   tests at run time:    nft, ip, nsenter/unshare, modprobe
 set -euo pipefail
 if [ "$(id -u)" != 0 ]; then

@@ -11,16 +11,11 @@
 //   nftpp::exec::netns_executor::named("sandbox").apply(render(ruleset(replace(fence))));
 //
 // This header includes the whole library: values, selectors, statements, rules, chains,
-// tables, rendering, executors and the kernel log parser.
-#include <nftpp/core/core.hpp>
-#include <nftpp/value/values.hpp>
-#include <nftpp/expr/expr.hpp>
-#include <nftpp/stmt/stmt.hpp>
-#include <nftpp/ruleset/ruleset.hpp>
-#include <nftpp/render/render.hpp>
-#if __has_include(<nftpp/exec/exec.hpp>)
-#include <nftpp/exec/exec.hpp>
-#endif
-#if __has_include(<nftpp/log/log.hpp>)
-#include <nftpp/log/log.hpp>
-#endif
+// tables, rendering, executors and the kernel log parser. Entry headers for a part of it:
+//   <nftpp/values.hpp>  the value types        <nftpp/dsl.hpp>  rulesets and rendering
+//   <nftpp/exec.hpp>    the executors          <nftpp/log.hpp>  kernel log events
+// and, not included here: <nftpp/apply.hpp> (applying with probes for optional rules),
+// <nftpp/readback.hpp> (reading back; nftpp::readback), <nftpp/testing/testing.hpp>.
+#include <nftpp/dsl.hpp>
+#include <nftpp/exec.hpp>
+#include <nftpp/log.hpp>

@@ -9,9 +9,8 @@ if(TARGET test_exec)
                              NFTPP_TEST_FAKE_TOOL="$<TARGET_FILE:nftpp_test_fake_tool>")
 endif()
 
-# The in-process executor is tested when libnftables is there.
-find_library(NFTPP_LIBNFTABLES_LIB nftables)
-if(NFTPP_LIBNFTABLES_LIB AND TARGET test_exec)
-  target_link_libraries(test_exec PRIVATE ${NFTPP_LIBNFTABLES_LIB})
+# The in-process executor is tested when libnftables is there (nftpp::libnftables).
+if(TARGET nftpp::libnftables AND TARGET test_exec)
+  target_link_libraries(test_exec PRIVATE nftpp::libnftables)
   target_compile_definitions(test_exec PRIVATE NFTPP_TEST_LIBNFTABLES=1)
 endif()

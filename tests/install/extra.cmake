@@ -1,17 +1,36 @@
-# nftpp as a dependency of another CMake project (tests/install/consumer):
-#   install_find_package       a separate build of nftpp (tests off) is installed into a
-#                              scratch prefix; the consumer finds it with find_package(nftpp)
-#   add_subdirectory_consumer  the consumer adds the nftpp source tree with add_subdirectory
-# Both build the consumer with this build's compiler and run it (run_consumer.cmake).
-foreach(mode IN ITEMS find_package add_subdirectory)
-  if(mode STREQUAL "find_package")
-    set(nftpp_consumer_test install_find_package)
+# nftpp as a dependency of another project (tests/install/consumer, run_consumer.cmake):
+#   install_consumers          nftpp configured as a packager would, without Catch2 and
+#                              Python, installed into a scratch prefix; consumers use it
+#                              with find_package (without and with the optional targets,
+#                              Catch2 hidden) and with pkg-config
+#   add_subdirectory_consumer  the consumer adds the source tree, built with g++ and with
+#                              clang++ under -Wshadow -Wconversion -Wsign-conversion -Werror
+find_program(NFTPP_PKG_CONFIG NAMES pkg-config pkgconf REQUIRED)
+set(nftpp_consumer_compilers ${CMAKE_CXX_COMPILER})
+foreach(other g++ clang++)
+  find_program(nftpp_other_cxx_${other} ${other})
+  if(nftpp_other_cxx_${other})
+    get_filename_component(a ${nftpp_other_cxx_${other}} REALPATH)
+    get_filename_component(b ${CMAKE_CXX_COMPILER} REALPATH)
+    if(NOT a STREQUAL b)
+      list(APPEND nftpp_consumer_compilers ${nftpp_other_cxx_${other}})
+    endif()
+  endif()
+endforeach()
+set(nftpp_with_libnftables OFF)
+if(TARGET nftpp::libnftables)
+  set(nftpp_with_libnftables ON)
+endif()
+foreach(mode IN ITEMS install add_subdirectory)
+  if(mode STREQUAL "install")
+    set(nftpp_consumer_test install_consumers)
   else()
     set(nftpp_consumer_test add_subdirectory_consumer)
   endif()
   add_test(NAME ${nftpp_consumer_test}
     COMMAND ${CMAKE_COMMAND} -D MODE=${mode} -D SOURCE=${PROJECT_SOURCE_DIR}
-            -D WORK=${CMAKE_CURRENT_BINARY_DIR}/consumer-${mode} -D CXX=${CMAKE_CXX_COMPILER}
+            -D WORK=${CMAKE_CURRENT_BINARY_DIR}/consumer-${mode} "-D CXX=${nftpp_consumer_compilers}"
+            -D LIBNFTABLES=${nftpp_with_libnftables} -D PKG_CONFIG=${NFTPP_PKG_CONFIG}
             -P ${CMAKE_CURRENT_LIST_DIR}/run_consumer.cmake)
-  set_tests_properties(${nftpp_consumer_test} PROPERTIES LABELS install TIMEOUT 600)
+  set_tests_properties(${nftpp_consumer_test} PROPERTIES LABELS install TIMEOUT 900)
 endforeach()

@@ -4,12 +4,12 @@
 // for tests testing::recording_executor. Every operation is one nft process (nsenter
 // then nft, with a namespace); apply() is one transaction: all of the script or, on any
 // error, none of it.
-#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include <nftpp/core/chrono.hpp>
 #include <nftpp/core/family.hpp>
 #include <nftpp/exec/nft_version.hpp>
 #include <nftpp/exec/outcome.hpp>

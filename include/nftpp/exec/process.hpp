@@ -31,13 +31,14 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstddef>
 #include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nftpp/core/chrono.hpp>
 
 extern char** environ;
 

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include <nftpp/core/error.hpp>
+#include <nftpp/value/detail.hpp>
 
 namespace nftpp {
 
@@ -33,11 +34,17 @@ struct literal_t {
     std::uint8_t size = 0;
     bool is_text = false;
 
-    template <std::integral I>
-        requires(!std::same_as<I, bool> && !std::same_as<I, char>)
-    consteval literal_t(I v) : number(static_cast<std::int64_t>(v)) {
+    template <class I>
+        requires(std::integral<std::remove_cvref_t<I>> && !detail::runtime_integer<I> &&
+                 !std::same_as<std::remove_cvref_t<I>, bool> && !std::same_as<std::remove_cvref_t<I>, char>)
+    consteval literal_t(I&& v) : number(static_cast<std::int64_t>(v)) {
         if (v < 0 || static_cast<std::uint64_t>(v) > 0xffffffffull)
             raise(error{&rules::a_number_literal_in_a_rule_is_from_0_to_4294967295, 0});
+    }
+    template <class I>
+        requires detail::runtime_integer<I>
+    literal_t(I&&) {
+        static_assert(detail::runtime_integer_refused_v<I>, NFTPP_RUNTIME_INTEGER_SENTENCE);
     }
 
     template <std::size_t N>

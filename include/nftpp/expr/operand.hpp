@@ -97,9 +97,15 @@ public:
         requires(!std::is_void_v<prefix_type> && std::same_as<P, prefix_type>)
     constexpr operand(P p) noexcept : lo_(p.addr), hi_(p.addr), len_(p.len), form_(form::prefix) {}
 
-    template <std::integral I>
-        requires(traits::integer_literal && !std::same_as<I, bool> && !std::same_as<I, char>)
-    consteval operand(I v) : operand(from_integer(static_cast<std::int64_t>(v)).value()) {}
+    template <class I>
+        requires(traits::integer_literal && std::integral<std::remove_cvref_t<I>> && !detail::runtime_integer<I> &&
+                 !std::same_as<std::remove_cvref_t<I>, bool> && !std::same_as<std::remove_cvref_t<I>, char>)
+    consteval operand(I&& v) : operand(from_integer(static_cast<std::int64_t>(v)).value()) {}
+    template <class I>
+        requires(traits::integer_literal && detail::runtime_integer<I>)
+    operand(I&&) : operand(T::from(0).value()) {
+        static_assert(detail::runtime_integer_refused_v<I>, NFTPP_RUNTIME_INTEGER_SENTENCE);
+    }
 
     template <std::size_t N>
         requires traits::text_literal

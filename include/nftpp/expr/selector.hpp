@@ -7,7 +7,6 @@
 // compile; the message names the selector's datatype.
 #include <concepts>
 #include <cstddef>
-#include <ranges>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -15,6 +14,7 @@
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/fixed_string.hpp>
+#include <nftpp/core/ranges.hpp>
 #include <nftpp/expr/anon_set.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/relation.hpp>

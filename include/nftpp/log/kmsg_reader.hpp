@@ -20,7 +20,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -28,6 +27,7 @@
 #include <string_view>
 #include <utility>
 
+#include <nftpp/core/chrono.hpp>
 #include <nftpp/log/parse.hpp>
 
 namespace nftpp::klog {

@@ -292,9 +292,9 @@ template <Renderable T>
 template <Renderable T>
 [[nodiscard]] script render(const T& x, const capabilities& caps, std::vector<skipped_rule>* skipped) {
     count_sink c;
-    emitter<count_sink, false> counter{c};
-    counter.caps = &caps;
-    detail::emit(counter, x);
+    emitter<count_sink, false> sizing{c};
+    sizing.caps = &caps;
+    detail::emit(sizing, x);
     std::string text = render_text_impl_alloc(c.size);
     span_sink s{text.data()};
     emitter<span_sink, true> e{s};
@@ -318,8 +318,8 @@ template <class T>
         return render_text(x);
     } else if constexpr (is_chain_v<T>) {
         count_sink c;
-        emitter<count_sink, false> counter{c};
-        detail::emit_chain(counter, x, family::inet, name("t"));
+        emitter<count_sink, false> sizing{c};
+        detail::emit_chain(sizing, x, family::inet, name("t"));
         std::string text = render_text_impl_alloc(c.size);
         span_sink s{text.data()};
         emitter<span_sink, false> e{s};

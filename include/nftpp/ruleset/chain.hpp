@@ -10,7 +10,6 @@
 #include <cstddef>
 #include <optional>
 #include <tuple>
-#include <ranges>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -22,6 +21,7 @@
 
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/core/assertion.hpp>
+#include <nftpp/core/ranges.hpp>
 #include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/hook.hpp>
 #include <nftpp/ruleset/optional.hpp>

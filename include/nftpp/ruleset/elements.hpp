@@ -16,12 +16,10 @@
 // through them). A command with no elements renders nothing: it changes nothing, and nft
 // has no empty `{ }`.
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -33,7 +31,9 @@
 #include <boost/hana/tuple.hpp>
 
 #include <nftpp/core/assertion.hpp>
+#include <nftpp/core/chrono.hpp>
 #include <nftpp/core/fixed_string.hpp>
+#include <nftpp/core/ranges.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/stmt/vmap.hpp>
 #include <nftpp/ruleset/rules.hpp>

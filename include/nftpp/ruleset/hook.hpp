@@ -62,7 +62,12 @@ consteval base_spec route_chain(hook h, std::int64_t priority = prio::mangle) {
     return detail::make_spec(chain_type::route, h, priority);
 }
 
+// g++ 12's -Wshadow takes these scoped enumerators for declarations shadowing the
+// namespace's statements of the same name; they shadow nothing.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
 enum class chain_policy : std::uint8_t { accept, drop };
+#pragma GCC diagnostic pop
 namespace policy {
 inline constexpr chain_policy accept = chain_policy::accept;
 inline constexpr chain_policy drop = chain_policy::drop;

@@ -24,7 +24,6 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
-#include <ranges>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -36,6 +35,7 @@
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/fixed_string.hpp>
+#include <nftpp/core/ranges.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/set_ref.hpp>
 #include <nftpp/stmt/vmap.hpp>

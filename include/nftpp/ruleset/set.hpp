@@ -8,18 +8,18 @@
 // Rules refer to a set with at<"allowed">; the table checks the reference and the key
 // datatype.
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <ranges>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include <nftpp/core/assertion.hpp>
+#include <nftpp/core/chrono.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/fixed_string.hpp>
+#include <nftpp/core/ranges.hpp>
 #include <nftpp/expr/anon_set.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/core/sink.hpp>

@@ -14,7 +14,12 @@
 
 namespace nftpp {
 
+// g++ 12's -Wshadow takes these scoped enumerators for declarations shadowing the
+// namespace's statements of the same name; they shadow nothing.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
 enum class reject_kind : std::uint8_t { plain, tcp_reset, icmp, icmpv6, icmpx };
+#pragma GCC diagnostic pop
 
 inline constexpr struct tcp_reset_t {
 } tcp_reset{};

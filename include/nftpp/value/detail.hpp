@@ -74,6 +74,18 @@ concept integer_literal = std::integral<I> && !std::same_as<std::remove_cv_t<I>,
                           !std::same_as<std::remove_cv_t<I>, char8_t> && !std::same_as<std::remove_cv_t<I>, char16_t> &&
                           !std::same_as<std::remove_cv_t<I>, char32_t>;
 
+// A non-const integer variable (`int p`): a run-time value, never a literal. The DSL's
+// literal paths send it to one static_assert naming the fix (port::from(n)) instead of
+// the compiler's "not a constant expression".
+template <class I>
+concept runtime_integer = std::is_lvalue_reference_v<I> && !std::is_const_v<std::remove_reference_t<I>> &&
+                          integer_literal<std::remove_cvref_t<I>>;
+template <class I>
+inline constexpr bool runtime_integer_refused_v = false;
+#define NFTPP_RUNTIME_INTEGER_SENTENCE                                                                      \
+    "a run-time integer must go through port::from(n) (uid::from, gid::from, mark::from ... for the other " \
+    "number types): only a constant is a literal, and from() says when the number is out of range"
+
 // Any integer as int64: values above its range (unsigned 64-bit) become its maximum,
 // which every bounded value type refuses with its own sentence.
 template <integer_literal I>

@@ -89,13 +89,14 @@ struct ipv6_addr {
         if (compressed ? total > 7 : total != 8) return error{bad, s.size()};
         std::array<std::uint8_t, 16> b{};
         for (int i = 0; i < nhead; ++i) {
-            b[2 * i] = static_cast<std::uint8_t>(head[i] >> 8);
-            b[2 * i + 1] = static_cast<std::uint8_t>(head[i] & 0xff);
+            const auto at = static_cast<std::size_t>(2 * i);
+            b[at] = static_cast<std::uint8_t>(head[i] >> 8);
+            b[at + 1] = static_cast<std::uint8_t>(head[i] & 0xff);
         }
         for (int i = 0; i < ntail; ++i) {
-            const int w = 8 - ntail + i;
-            b[2 * w] = static_cast<std::uint8_t>(tail[i] >> 8);
-            b[2 * w + 1] = static_cast<std::uint8_t>(tail[i] & 0xff);
+            const auto at = static_cast<std::size_t>(2 * (8 - ntail + i));
+            b[at] = static_cast<std::uint8_t>(tail[i] >> 8);
+            b[at + 1] = static_cast<std::uint8_t>(tail[i] & 0xff);
         }
         return ipv6_addr(tag{}, b);
     }
@@ -106,7 +107,7 @@ struct ipv6_addr {
     template <Sink S>
     friend constexpr void write_nft(S& out, const ipv6_addr& a) {
         std::uint16_t w[8]{};
-        for (int i = 0; i < 8; ++i) w[i] = static_cast<std::uint16_t>((a.bytes[2 * i] << 8) | a.bytes[2 * i + 1]);
+        for (std::size_t i = 0; i < 8; ++i) w[i] = static_cast<std::uint16_t>((a.bytes[2 * i] << 8) | a.bytes[2 * i + 1]);
         int best = -1, best_len = 0;
         for (int i = 0; i < 8;) {
             if (w[i] != 0) {
@@ -167,7 +168,7 @@ struct ipv6_prefix {
     static constexpr result<ipv6_prefix> make(ipv6_addr a, int len) noexcept {
         if (len < 0 || len > 128) return error{&rules::an_ipv6_prefix_is_an_address_a_slash_and_a_length_from_0_to_128, 0};
         for (int bit = len; bit < 128; ++bit)
-            if (a.bytes[bit / 8] & (0x80 >> (bit % 8))) return error{&rules::an_ipv6_prefix_must_not_have_host_bits_set, 0};
+            if (a.bytes[static_cast<std::size_t>(bit / 8)] & (0x80 >> (bit % 8))) return error{&rules::an_ipv6_prefix_must_not_have_host_bits_set, 0};
         return ipv6_prefix(a, static_cast<std::uint8_t>(len));
     }
 
@@ -191,7 +192,8 @@ struct ipv6_prefix {
     [[nodiscard]] constexpr bool contains(const ipv6_addr& a) const noexcept {
         for (int bit = 0; bit < len; ++bit) {
             const std::uint8_t m = static_cast<std::uint8_t>(0x80 >> (bit % 8));
-            if ((a.bytes[bit / 8] & m) != (addr.bytes[bit / 8] & m)) return false;
+            const auto at = static_cast<std::size_t>(bit / 8);
+            if ((a.bytes[at] & m) != (addr.bytes[at] & m)) return false;
         }
         return true;
     }
@@ -199,7 +201,10 @@ struct ipv6_prefix {
     // The last address the prefix covers (fd00::/64 -> fd00::ffff:ffff:ffff:ffff).
     [[nodiscard]] constexpr ipv6_addr last() const noexcept {
         std::array<std::uint8_t, 16> b = addr.bytes;
-        for (int bit = len; bit < 128; ++bit) b[bit / 8] = static_cast<std::uint8_t>(b[bit / 8] | (0x80 >> (bit % 8)));
+        for (int bit = len; bit < 128; ++bit) {
+            const auto at = static_cast<std::size_t>(bit / 8);
+            b[at] = static_cast<std::uint8_t>(b[at] | (0x80 >> (bit % 8)));
+        }
         return ipv6_addr::from_bytes(b);
     }
 

@@ -20,3 +20,4 @@
 #include <nftpp/value/range.hpp>
 #include <nftpp/value/tcp_flags.hpp>
 #include <nftpp/value/text.hpp>
+#include <nftpp/value/to_string.hpp>

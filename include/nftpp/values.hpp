@@ -1,0 +1,8 @@
+#pragma once
+// Entry header: the value types alone — addresses and prefixes, ports, ranges, interface
+// names, ids and marks, ct states, protocols, log prefixes and comments — with their
+// compile-time literals, parse() and from(), and to_string(). For a program that reads
+// and checks values (a configuration, a command line) without building rulesets.
+#include <nftpp/core/core.hpp>
+#include <nftpp/value/values.hpp>
+#include <nftpp/version.hpp>

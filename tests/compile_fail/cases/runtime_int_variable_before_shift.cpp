@@ -1,0 +1,8 @@
+// expect: a run-time integer must go through port::from
+// An int variable before `>>` (evaluated before its selector is known): the same sentence.
+#include <nftpp/nftpp.hpp>
+using namespace nftpp;
+[[maybe_unused]] auto fine(int p) { return tcp.dport == port::from(p).value() >> accept; }
+#ifdef NFTPP_CF_BAD
+[[maybe_unused]] auto bad(int p) { return tcp.dport == p >> accept; }
+#endif
