@@ -48,11 +48,19 @@ public:
     outcome check(std::string_view text) { return check(script(std::string(text))); }
 };
 
+// How a netns_executor enters its namespace (executor_options::netns_entry).
+enum class netns_entry {
+    setns,    // the runner process enters it with setns(2), then runs nft: one program
+    nsenter,  // nsenter --net=PATH -- nft: two programs, one after the other
+};
+
 struct executor_options {
     std::optional<std::string> nft_path;      // instead of the standard paths (still must be trusted)
     std::optional<std::string> nsenter_path;  // likewise
     std::chrono::milliseconds timeout{30000};  // per operation; must be > 0 (clamped at 24 days)
     std::size_t capture_limit = default_capture_limit;  // bytes of nft's stdout and of its stderr kept
+    netns_entry entry = netns_entry::setns;  // netns_executor: setns in the runner, or nsenter
+    std::size_t max_messages = default_max_messages;  // nft errors mapped to origins; the rest are counted
 };
 
 }  // namespace nftpp::exec
