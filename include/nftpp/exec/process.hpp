@@ -262,6 +262,39 @@ struct runner_args {
     int in, out, err, report, control, exec_fd, netns_fd, pass_fd;
 };
 
+struct program_args {
+    const runner_args* a;
+    int exec_errno;  // set by the program's process when exec fails (shared memory)
+};
+
+// The program's process, until exec: default signals, an empty mask, 0-2 from the pipes.
+inline int program_main(void* arg) noexcept {
+    auto* pa = static_cast<program_args*>(arg);
+    const runner_args& a = *pa->a;
+    struct sigaction dfl {};
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    for (int s = 1; s < NSIG; ++s) ::sigaction(s, &dfl, nullptr);
+    int fds[3] = {a.in, a.out, a.err};
+    for (int& f : fds)
+        if (f < 3) f = ::fcntl(f, F_DUPFD_CLOEXEC, 3);
+    int e = 0;
+    for (int i = 0; i < 3 && !e; ++i)
+        if (fds[i] < 0 || ::dup2(fds[i], i) < 0) e = errno ? errno : EBADF;
+    if (!e && a.pass_fd >= 3 && ::fcntl(a.pass_fd, F_SETFD, 0) != 0) e = errno;
+    if (!e && a.exec_fd >= 0) ::fcntl(a.exec_fd, F_SETFD, FD_CLOEXEC);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    if (!e) {
+        if (a.exec_fd >= 0) ::syscall(SYS_execveat, a.exec_fd, "", a.argv, a.envp, AT_EMPTY_PATH);
+        else ::execve(a.argv[0], a.argv, a.envp);
+        e = errno ? errno : ENOEXEC;
+    }
+    pa->exec_errno = e;
+    ::_exit(127);
+}
+
 [[noreturn]] inline void runner_main(runner_args a) noexcept {
     runner_report rep;
     const auto finish = [&]() noexcept {
@@ -296,58 +329,42 @@ struct runner_args {
     sigemptyset(&chld);
     sigaddset(&chld, SIGCHLD);
     const int sfd = ::signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
-    int xerr[2];
-    if (sfd < 0 || ::pipe2(xerr, O_CLOEXEC) != 0) {
+    if (sfd < 0) {
         rep.stage = runner_report::setup_failed;
         rep.error = errno;
         finish();
     }
-    const pid_t g = ::fork();
-    if (g < 0) {
-        rep.stage = runner_report::fork_failed;
+    // The program is started the way posix_spawn does it: a child that shares our memory
+    // (CLONE_VM) on a stack of its own while we are suspended (CLONE_VFORK) until it has
+    // exec'd or failed; no page tables are copied, and its exec error comes back in memory.
+    constexpr std::size_t stack_size = std::size_t{256} << 10;
+    void* stack = ::mmap(nullptr, stack_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED) {
+        rep.stage = runner_report::setup_failed;
         rep.error = errno;
         finish();
     }
-    if (g == 0) {
-        // the program: default signals, an empty mask, 0-2 from the pipes, then exec
-        for (int s = 1; s < NSIG; ++s) ::sigaction(s, &dfl, nullptr);
-        int fds[3] = {a.in, a.out, a.err};
-        for (int& f : fds)
-            if (f < 3) f = ::fcntl(f, F_DUPFD_CLOEXEC, 3);
-        int e = 0;
-        for (int i = 0; i < 3 && !e; ++i)
-            if (fds[i] < 0 || ::dup2(fds[i], i) < 0) e = errno ? errno : EBADF;
-        if (!e && a.pass_fd >= 3 && ::fcntl(a.pass_fd, F_SETFD, 0) != 0) e = errno;
-        if (!e && a.exec_fd >= 0) ::fcntl(a.exec_fd, F_SETFD, FD_CLOEXEC);
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        if (!e) {
-            if (a.exec_fd >= 0) ::syscall(SYS_execveat, a.exec_fd, "", a.argv, a.envp, AT_EMPTY_PATH);
-            else ::execve(a.argv[0], a.argv, a.envp);
-            e = errno;
-        }
-        runner_write_all(xerr[1], &e, sizeof e);
-        ::_exit(127);
+    program_args pa{&a, 0};
+    const pid_t g = ::clone(program_main, static_cast<char*>(stack) + stack_size, CLONE_VM | CLONE_VFORK | SIGCHLD, &pa);
+    const int clone_errno = errno;
+    ::munmap(stack, stack_size);
+    if (g < 0) {
+        rep.stage = runner_report::fork_failed;
+        rep.error = clone_errno;
+        finish();
     }
-    ::close(xerr[1]);
     ::close(a.in);
     ::close(a.out);
     ::close(a.err);
     if (a.exec_fd >= 0) ::close(a.exec_fd);
     if (a.pass_fd >= 0) ::close(a.pass_fd);
-    int exec_errno = 0;
-    ssize_t got;
-    while ((got = ::read(xerr[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR) {
-    }
-    ::close(xerr[0]);
     bool g_done = false;
     int g_status = 0;
-    if (got == static_cast<ssize_t>(sizeof exec_errno)) {
+    if (pa.exec_errno != 0) {
         while (::waitpid(g, &g_status, 0) < 0 && errno == EINTR) {
         }
         rep.stage = runner_report::exec_failed;
-        rep.error = exec_errno;
+        rep.error = pa.exec_errno;
         finish();
     }
     pollfd p[2] = {{a.control, POLLIN, 0}, {sfd, POLLIN, 0}};
