@@ -1,9 +1,9 @@
 #pragma once
 // executor: where a script is loaded. Implementations: host_executor (`nft -f -`),
-// netns_executor (`nsenter --net=... -- nft -f -`), libnftables_executor (in-process), and
-// for tests testing::recording_executor. Every operation is one nft process (nsenter
-// then nft, with a namespace); apply() is one transaction: all of the script or, on any
-// error, none of it.
+// netns_executor (`nft -f -` in a namespace the runner process entered with setns, or
+// `nsenter --net=... -- nft -f -`), libnftables_executor (in-process), and for tests
+// testing::recording_executor. Every operation is one nft process, never one per rule;
+// apply() is one transaction: all of the script or, on any error, none of it.
 #include <chrono>
 #include <cstddef>
 #include <optional>

@@ -26,7 +26,7 @@ enum class outcome_kind {
     nsenter_untrusted,
     namespace_invalid,  // the namespace name or path is malformed ('/', "..", empty), or names another kind of namespace
     namespace_missing,  // no network namespace there (nothing, or a plain file)
-    namespace_enter_failed,  // nsenter (or setns) could not enter it, e.g. EPERM: nft never ran
+    namespace_enter_failed,  // setns (or nsenter) could not enter it, e.g. EPERM: nft never ran
     invalid_name,       // a table name that nft cannot take (not an identifier, or a keyword): nothing ran
     rejected,           // nft ran and refused: nothing was applied
     timed_out,          // nft was killed after the timeout: it may have committed first; list to verify

@@ -484,7 +484,8 @@ inline process_result run_process(const process_request& req) {
     out_w.reset();
     err_w.reset();
     rep_w.reset();
-    ctl_r.reset();
+    // ctl_r stays open here: with a reader on our side, the byte written at the deadline
+    // can never raise SIGPIPE, even when the runner has already gone
 
     const auto deadline = clock::now() + timeout;
     auto give_up = clock::time_point::max();  // after the deadline: when to stop waiting for the runner
@@ -521,7 +522,12 @@ inline process_result run_process(const process_request& req) {
         if (now >= give_up) break;
         if (now >= deadline && !deadline_hit) {
             deadline_hit = true;
-            ctl_w.reset();  // the runner kills the program and everything it started
+            // the runner kills the program and everything it started: a byte wakes it even
+            // if a stray fork elsewhere in the caller holds a copy of this end
+            if (::write(ctl_w.get(), "x", 1) < 0) {
+                // closing is the signal then
+            }
+            ctl_w.reset();
             if (!rep_open) break;  // the runner is gone already: whoever holds the pipes is not ours to wait for
             give_up = now + runner_grace;
         }
@@ -547,6 +553,9 @@ inline process_result run_process(const process_request& req) {
     }
     if (res.io_failed || rep_open) {
         // stop everything now, then take the runner's word (it comes at once)
+        if (ctl_w && ::write(ctl_w.get(), "x", 1) < 0) {
+            // closing is the signal then
+        }
         ctl_w.reset();
         if (clock::now() >= give_up) {  // the runner did not finish within runner_grace: end it
             ::kill(-pid, SIGKILL);
