@@ -84,20 +84,22 @@ inline device_listing parse_link_listing(const exec::process_result& r) {
     return d;
 }
 
-// Lists the devices with the trusted ip binary (never through PATH), in the namespace or
-// on this host.
+// Lists the devices with the trusted ip binary (never through PATH; the file checked is
+// the file run, through its descriptor), in the namespace or on this host, with the same
+// clean environment as nft (exec::tool_environment(): a fixed PATH and LC_ALL=C).
 inline device_listing list_devices(const std::string& netns) {
     const auto ip = exec::find_trusted(exec::ip_candidates);
     if (!ip.path) {
         device_listing d;
-        d.error = ip.rejected.empty() ? "no ip binary at the trusted paths"
-                                      : ip.rejected + " is " + std::string(exec::to_string(ip.status));
+        d.error = ip.rejected.empty() ? "no ip binary at the trusted paths" : ip.why_rejected();
         return d;
     }
     std::vector<std::string> argv{*ip.path};
     if (!netns.empty()) argv.insert(argv.end(), {"-n", netns});
     argv.insert(argv.end(), {"-o", "link", "show"});
-    return parse_link_listing(exec::run_process({argv, {}, std::chrono::seconds(10)}));
+    exec::process_request req{std::move(argv), {}, std::chrono::seconds(10), exec::tool_environment()};
+    req.exec_fd = ip.fd.get();
+    return parse_link_listing(exec::run_process(req));
 }
 
 // The names of the `ip` family tables called openshell_vm_* in `nft -j list ruleset`.

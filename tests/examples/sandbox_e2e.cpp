@@ -103,7 +103,7 @@ TEST_CASE("the sandbox fence, end to end, IPv4 and IPv6", "[examples][e2e][netns
     CHECK(sb.udp("10.200.0.1", "5353") == "ok");
     CHECK(sb.udp("fd00:200::1", "5353") == "ok");
 
-    // one atomic apply (one nft process behind nsenter), after probing what the kernel has
+    // one atomic apply (one nft process, in the namespace entered with setns), after probing what the kernel has
     const std::string prefix_text = "openshell:bypass:" + net.sandbox.name().substr(net.sandbox.name().size() - 8) + ":";
     const log_prefix prefix = log_prefix::parse(prefix_text).value();
     auto executor = net.sandbox.executor();
@@ -111,7 +111,7 @@ TEST_CASE("the sandbox fence, end to end, IPv4 and IPv6", "[examples][e2e][netns
     INFO(report.outcome.describe());
     REQUIRE(report.outcome.ok());
     CHECK(report.skipped.empty());  // this kernel has conntrack, log and limit
-    CHECK(executor.processes_per_operation() == 2);
+    CHECK(executor.processes_per_operation() == 1);
     const std::string loaded = listing(net.sandbox, "openshell_bypass");
     CHECK(loaded.find("ip daddr 10.200.0.1 tcp dport 3128 accept") != std::string::npos);
     CHECK(loaded.find("ct state established,related accept") != std::string::npos);

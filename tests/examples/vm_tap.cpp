@@ -2,6 +2,7 @@
 // the TAP, teardown removes exactly that table, stale cleanup removes only tables whose
 // device is gone and deletes nothing when the devices cannot be listed; traffic from a VM
 // namespace is forwarded and masqueraded, and the input rules hold.
+#include <cstdlib>
 #include <set>
 #include <sstream>
 #include <string>
@@ -57,6 +58,21 @@ TEST_CASE("vm_tap: one table per TAP name, no two TAPs share one", "[examples][v
                             R"( {"table": {"family": "inet", "name": "openshell_vm_x", "handle": 2}},)"
                             R"( {"table": {"family": "ip", "name": "other", "handle": 3}}]})") ==
           std::vector<std::string>{"openshell_vm_a-1"});
+}
+
+TEST_CASE("vm_tap: ip runs with the tools' clean environment, not the caller's", "[examples][vm_tap][env]") {
+    // with LD_TRACE_LOADED_OBJECTS=1 in its environment, ld.so lists ip's libraries
+    // instead of running it: the listing would hold no device at all
+    if (!nftpp::exec::find_trusted(nftpp::exec::ip_candidates).path) {
+        WARN("SKIPPED (no trusted ip binary)");
+        return;
+    }
+    ::setenv("LD_TRACE_LOADED_OBJECTS", "1", 1);
+    const auto d = vm_tap::list_devices("");  // this host's devices: only read
+    ::unsetenv("LD_TRACE_LOADED_OBJECTS");
+    INFO(d.error);
+    CHECK(d.ok);
+    CHECK(d.names.count("lo") == 1);
 }
 
 TEST_CASE("vm_tap: a device listing that failed or is empty is an error", "[examples][vm_tap]") {

@@ -28,7 +28,7 @@ TEST_CASE("apply, list, replace and delete", "[exec][netns]") {
     REQUIRE(ns.ok());
     auto ex = ns.executor();
     REQUIRE(ex.apply(render(ruleset(replace(filter_table(22))))).ok());
-    CHECK(ex.processes_per_operation() == 2);  // nsenter, then the nft it execs
+    CHECK(ex.processes_per_operation() == 1);  // nft, in the namespace the runner entered with setns
     auto listed = ex.list_table_json(family::inet, "t");
     REQUIRE(listed.ok());
     CHECK(listed.out.find("\"dport\"") != std::string::npos);

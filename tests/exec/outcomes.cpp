@@ -3,7 +3,9 @@
 // need nor touch the real nft, and never the host's ruleset.
 #include <signal.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -82,11 +84,54 @@ TEST_CASE("a lost exit status is status_unknown", "[exec][outcomes]") {
     ign.sa_handler = SIG_IGN;
     sigemptyset(&ign.sa_mask);
     sigaction(SIGCHLD, &ign, &old);
-    const outcome o = host.apply(std::string_view("table inet t {}\n"));
+    const outcome ignored = host.apply(std::string_view("table inet t {}\n"));
     sigaction(SIGCHLD, &old, nullptr);
+    CHECK(ignored.ok());  // ignoring SIGCHLD no longer loses nft's status: the runner reports it
+    CHECK(std::filesystem::exists(dir.file("ran")));
+}
+
+TEST_CASE("nft killed by a signal is status_unknown, never rejected", "[exec][outcomes][signal]") {
+    // the kernel may have committed before nft died: "nothing applied" would be a guess
+    if (!trusted_fakes()) return;
+    nftpp_test::temp_dir dir;
+    host_executor host(with_nft(dir.fake_tool("nft-killed")));
+    const outcome o = host.apply(std::string_view("table inet t {}\n"));
     CHECK(o.kind == outcome_kind::status_unknown);
+    CHECK(o.detail.find("killed by signal 9") != std::string::npos);
+    CHECK(o.detail.find("ruleset_generation()") != std::string::npos);
     CHECK(o.detail.find("list the ruleset") != std::string::npos);
-    CHECK(std::filesystem::exists(dir.file("ran")));  // it did run
+    CHECK(host.processes_per_operation() == 1);
+}
+
+TEST_CASE("descendants nft leaves behind are killed, and the call does not wait for them", "[exec][outcomes][group]") {
+    if (!trusted_fakes()) return;
+    nftpp_test::temp_dir dir;
+    host_executor host(with_nft(dir.fake_tool("nft-setsid"), 30s));
+    const outcome o = host.apply(std::string_view("table inet t {}\n"));
+    CHECK(o.ok());
+    CHECK(o.detail.find("1 process(es) nft left behind were killed") != std::string::npos);
+    const pid_t left = static_cast<pid_t>(std::atoi(o.out.c_str()));
+    REQUIRE(left > 0);
+    errno = 0;
+    const bool gone = ::kill(left, 0) != 0 && errno == ESRCH;
+    CHECK(gone);
+    if (!gone) ::kill(left, SIGKILL);
+}
+
+TEST_CASE("nft's errors are mapped up to max_messages, the rest counted", "[exec][outcomes][errors]") {
+    if (!trusted_fakes()) return;
+    nftpp_test::temp_dir dir;
+    executor_options o = with_nft(dir.fake_tool("nft-errors"));
+    o.max_messages = 10;
+    host_executor host(o);
+    const outcome r = host.apply(script("bogus\n", {script_origin{1, 1, "rule", "inet t", "c", 0, "bogus"}}));
+    REQUIRE(r.kind == outcome_kind::rejected);
+    REQUIRE(r.messages.size() == 10);
+    CHECK(r.messages_dropped == 2990);
+    CHECK(r.messages[9].message == "syntax error 9");
+    REQUIRE(r.messages[9].origin.has_value());
+    CHECK(r.messages[9].origin->chain == "c");
+    CHECK(r.describe().find("and 2990 more error(s)") != std::string::npos);
 }
 
 TEST_CASE("output beyond the capture limit is output_too_large", "[exec][outcomes]") {
@@ -105,6 +150,7 @@ TEST_CASE("nsenter missing or untrusted, without the real nft", "[exec][outcomes
     if (!trusted_fakes()) return;
     nftpp_test::temp_dir dir;
     executor_options o = with_nft(dir.fake_tool("nft-mark"));
+    o.entry = netns_entry::nsenter;
     o.nsenter_path = dir.file("no-nsenter");
     const outcome missing = netns_executor::at_path("/proc/self/ns/net", o).list_ruleset_json();
     CHECK(missing.kind == outcome_kind::nsenter_not_found);
@@ -123,6 +169,7 @@ TEST_CASE("nsenter failing to enter the namespace is namespace_enter_failed", "[
     if (!trusted_fakes()) return;
     nftpp_test::temp_dir dir;
     executor_options o = with_nft(dir.fake_tool("nft-mark"));
+    o.entry = netns_entry::nsenter;
     o.nsenter_path = dir.fake_tool("nsenter-eperm");
     auto ex = netns_executor::at_path("/proc/self/ns/net", o);
     const outcome r = ex.apply(std::string_view("table inet t {}\n"));

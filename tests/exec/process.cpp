@@ -1,7 +1,7 @@
 // The process runner against a helper program: big input, floods on stderr, timeouts,
 // early exits, missing binaries, leaked descriptors, EINTR, a lost exit status, process
-// groups, capture limits, timeout edge cases, the environment, poll failures and the
-// fallback without pidfd.
+// groups, descendants in sessions of their own, running through a descriptor, capture
+// limits, timeout edge cases, the environment, poll failures and running without pidfd.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -9,18 +9,15 @@
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <unistd.h>
-#if defined(__x86_64__)
-#include <linux/audit.h>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
-#endif
 
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "tools.hpp"
 
@@ -158,17 +155,26 @@ bool ends_within(pid_t pid, std::chrono::milliseconds limit) {
 pid_t first_line_pid(const std::string& out) { return static_cast<pid_t>(std::atoi(out.c_str())); }
 }  // namespace
 
-TEST_CASE("a lost exit status is a failure, not exit code 0 (SIGCHLD ignored)", "[exec][process]") {
-    process_result r;
+TEST_CASE("a caller that ignores SIGCHLD still learns how the program ended", "[exec][process]") {
+    // the runner reaps the program itself and reports its status through a pipe
+    process_result ok, three;
     {
-        signal_disposition ignore(SIGCHLD, SIG_IGN);  // the kernel reaps children itself: waitpid says ECHILD
-        r = run_child({"exit", "0"});
+        signal_disposition ignore(SIGCHLD, SIG_IGN);  // the kernel reaps our children itself
+        ok = run_child({"exit", "0"});
+        three = run_child({"exit", "3"});
     }
+    CHECK(ok.succeeded());
+    CHECK_FALSE(ok.wait_failed);
+    CHECK(three.exit_code == 3);
+}
+
+TEST_CASE("a lost exit status is a failure, not exit code 0 (the runner killed)", "[exec][process]") {
+    const auto r = run_child({"kill_parent"});  // the program kills the runner, then exits 0
     CHECK(r.wait_failed);
-    CHECK(r.wait_errno == ECHILD);
     CHECK_FALSE(r.succeeded());
     CHECK_FALSE(r.timed_out);
-    CHECK(r.failure.find("SIGCHLD") != std::string::npos);
+    CHECK(r.failure.find("runner process ended before it reported") != std::string::npos);
+    CHECK(r.failure.find("signal 9") != std::string::npos);
 }
 
 TEST_CASE("a timeout kills the child's whole process group", "[exec][process][group]") {
@@ -191,6 +197,64 @@ TEST_CASE("a child that exited before the deadline is not reported as timed out"
     CHECK(r.succeeded());
     REQUIRE_FALSE(r.out.empty());
     CHECK(ends_within(first_line_pid(r.out), 5s));
+}
+
+namespace {
+std::pair<pid_t, pid_t> two_pids(const std::string& out) {
+    pid_t a = 0, b = 0;
+    if (std::sscanf(out.c_str(), "%d %d", &a, &b) != 2) return {0, 0};
+    return {a, b};
+}
+// True when the process is gone (or a zombie nobody will reap: not ours), without waiting.
+bool gone(pid_t pid) { return ::kill(pid, 0) != 0 && errno == ESRCH; }
+}  // namespace
+
+TEST_CASE("descendants that called setsid() are killed and reaped when the program ends", "[exec][process][group]") {
+    // the program exits 0 at once; a grandchild and a great-grandchild, each in a session of
+    // its own (out of reach of a process-group kill), hold its pipes for 30 s
+    const auto r = run_child({"setsid_exit"}, {}, 20s);
+    CHECK(r.succeeded());
+    CHECK_FALSE(r.timed_out);
+    CHECK(r.descendants == 2);
+    CHECK(r.descendants_killed);
+    const auto [g, gg] = two_pids(r.out);
+    REQUIRE(g > 0);
+    REQUIRE(gg > 0);
+    // reaped by the runner before run_process returned: not merely dying
+    CHECK(gone(g));
+    CHECK(gone(gg));
+    if (!gone(g)) ::kill(g, SIGKILL);
+    if (!gone(gg)) ::kill(gg, SIGKILL);
+}
+
+TEST_CASE("a timeout kills descendants that called setsid() too", "[exec][process][group]") {
+    const auto r = run_child({"setsid_sleep"}, {}, 500ms);
+    CHECK(r.timed_out);
+    CHECK(r.term_signal == SIGKILL);
+    CHECK(r.descendants == 2);
+    const auto [g, gg] = two_pids(r.out);
+    REQUIRE(g > 0);
+    CHECK(gone(g));
+    CHECK(gone(gg));
+    if (!gone(g)) ::kill(g, SIGKILL);
+    if (!gone(gg)) ::kill(gg, SIGKILL);
+}
+
+TEST_CASE("the program runs through the descriptor it was checked by, whatever its path becomes", "[exec][process][trust]") {
+    nftpp_test::temp_dir dir;
+    const std::string path = dir.file("tool");
+    std::filesystem::copy_file(child, path);
+    ::chmod(path.c_str(), 0755);
+    const nftpp::exec::unique_fd fd(::open(path.c_str(), O_PATH | O_CLOEXEC));
+    REQUIRE(fd);
+    // the path now names another program (one that fails at once)
+    const std::string other = dir.write("other", "not a program\n", 0755);
+    REQUIRE(::rename(other.c_str(), path.c_str()) == 0);
+    process_request req{{path, "exit", "7"}, {}, 10s};
+    CHECK(run_process(req).spawn_failed);  // by path: the new file (ENOEXEC)
+    req.exec_fd = fd.get();
+    const auto r = run_process(req);
+    CHECK(r.exit_code == 7);  // by descriptor: the file that was opened
 }
 
 TEST_CASE("captured output is capped, the rest drained and dropped", "[exec][process][cap]") {
@@ -251,25 +315,7 @@ TEST_CASE("the child gets exactly the environment asked for", "[exec][process][e
 }
 
 #if defined(__x86_64__)
-namespace {
-// In the calling thread only (seccomp filters are per thread, and inherited by the
-// children it spawns): the given syscalls fail with `error`.
-bool fail_syscalls_in_this_thread(std::initializer_list<long> nrs, int error) {
-    std::vector<sock_filter> f{
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
-    };
-    for (long nr : nrs) {
-        f.push_back(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<__u32>(nr), 0, 1));
-        f.push_back(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (static_cast<__u32>(error) & SECCOMP_RET_DATA)));
-    }
-    f.push_back(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-    sock_fprog prog{static_cast<unsigned short>(f.size()), f.data()};
-    return ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 && ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0;
-}
-}  // namespace
+using nftpp_test::fail_syscalls_in_this_thread;
 
 TEST_CASE("a poll error kills the child at once and is reported", "[exec][process][poll]") {
     bool filtered = false;
@@ -293,7 +339,7 @@ TEST_CASE("a poll error kills the child at once and is reported", "[exec][proces
     CHECK(elapsed < 5s);  // not left running until the 20 s deadline
 }
 
-TEST_CASE("without pidfd_open the runner falls back to waiting with WNOHANG", "[exec][process][pidfd]") {
+TEST_CASE("without pidfd_open the runner works alike", "[exec][process][pidfd]") {
     bool filtered = false;
     process_result exited, slept, killed, lost;
     std::thread t([&] {
@@ -302,8 +348,7 @@ TEST_CASE("without pidfd_open the runner falls back to waiting with WNOHANG", "[
         exited = run_child({"exit", "3"});
         slept = run_child({"sleep_ms", "100"});
         killed = run_child({"sleep_ms", "-1"}, {}, 300ms);
-        signal_disposition ignore(SIGCHLD, SIG_IGN);
-        lost = run_child({"exit", "0"});
+        lost = run_child({"kill_parent"});
     });
     t.join();
     REQUIRE(filtered);

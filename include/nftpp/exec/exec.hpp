@@ -1,6 +1,7 @@
 #pragma once
 // Executors: load rendered scripts on the host or in a network namespace.
 #include <nftpp/exec/executor.hpp>
+#include <nftpp/exec/generation.hpp>
 #include <nftpp/exec/host_executor.hpp>
 #include <nftpp/exec/netns_executor.hpp>
 #include <nftpp/exec/netns_path.hpp>
@@ -10,3 +11,4 @@
 #include <nftpp/exec/process.hpp>
 #include <nftpp/exec/table_name.hpp>
 #include <nftpp/exec/trust.hpp>
+#include <nftpp/exec/unique_fd.hpp>

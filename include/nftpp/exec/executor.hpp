@@ -1,9 +1,9 @@
 #pragma once
 // executor: where a script is loaded. Implementations: host_executor (`nft -f -`),
-// netns_executor (`nsenter --net=... -- nft -f -`), libnftables_executor (in-process), and
-// for tests testing::recording_executor. Every operation is one nft process (nsenter
-// then nft, with a namespace); apply() is one transaction: all of the script or, on any
-// error, none of it.
+// netns_executor (`nft -f -` in a namespace the runner process entered with setns, or
+// `nsenter --net=... -- nft -f -`), libnftables_executor (in-process), and for tests
+// testing::recording_executor. Every operation is one nft process, never one per rule;
+// apply() is one transaction: all of the script or, on any error, none of it.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -48,11 +48,19 @@ public:
     outcome check(std::string_view text) { return check(script(std::string(text))); }
 };
 
+// How a netns_executor enters its namespace (executor_options::netns_entry).
+enum class netns_entry {
+    setns,    // the runner process enters it with setns(2), then runs nft: one program
+    nsenter,  // nsenter --net=PATH -- nft: two programs, one after the other
+};
+
 struct executor_options {
     std::optional<std::string> nft_path;      // instead of the standard paths (still must be trusted)
     std::optional<std::string> nsenter_path;  // likewise
     std::chrono::milliseconds timeout{30000};  // per operation; must be > 0 (clamped at 24 days)
     std::size_t capture_limit = default_capture_limit;  // bytes of nft's stdout and of its stderr kept
+    netns_entry entry = netns_entry::setns;  // netns_executor: setns in the runner, or nsenter
+    std::size_t max_messages = default_max_messages;  // nft errors mapped to origins; the rest are counted
 };
 
 }  // namespace nftpp::exec

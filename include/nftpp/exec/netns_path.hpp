@@ -7,7 +7,7 @@
 //     where the kernel can tell (NS_GET_NSTYPE, Linux 4.11), of type CLONE_NEWNET. A plain
 //     file (what /var/run/netns/NAME is when nothing is mounted on it) is "missing", a
 //     namespace of another kind (/proc/PID/ns/mnt) is "invalid".
-// Both the nsenter executor and the in-process libnftables executor use these checks.
+// Both the process executor and the in-process libnftables executor use these checks.
 #include <fcntl.h>
 #include <linux/magic.h>
 #include <linux/nsfs.h>
@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include <nftpp/exec/outcome.hpp>
+#include <nftpp/exec/unique_fd.hpp>
 
 namespace nftpp::exec {
 
@@ -65,35 +66,45 @@ inline constexpr std::string_view netns_directory = "/var/run/netns/";
     return o;
 }
 
-// ok when `path` is a network namespace; namespace_missing or namespace_invalid otherwise.
-[[nodiscard]] inline outcome check_netns_file(const std::string& path) {
+// Opens `path` once and checks the descriptor: ok (with `fd` set) when it is a network
+// namespace; namespace_missing or namespace_invalid otherwise. The descriptor is what the
+// process executor enters with setns, so the namespace checked is the namespace entered.
+[[nodiscard]] inline outcome open_netns_file(const std::string& path, unique_fd& fd) {
     outcome o;
-    struct statfs fs {};
-    if (::statfs(path.c_str(), &fs) != 0) {
+    fd.reset(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+    if (!fd) {
         const int e = errno;
         o.kind = outcome_kind::namespace_missing;
         o.detail = e == ENOENT || e == ENOTDIR ? "no network namespace at " + path : path + ": " + std::strerror(e);
         return o;
     }
-    if (fs.f_type != static_cast<decltype(fs.f_type)>(NSFS_MAGIC)) {
-        o.kind = outcome_kind::namespace_missing;
-        o.detail = path + " is not a namespace (a plain file or directory, not nsfs): no network namespace is mounted there";
-        return o;
-    }
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) {
+    struct statfs fs {};
+    if (::fstatfs(fd.get(), &fs) != 0) {
         const int e = errno;
+        fd.reset();
         o.kind = outcome_kind::namespace_missing;
         o.detail = path + ": " + std::strerror(e);
         return o;
     }
-    const int type = ::ioctl(fd, NS_GET_NSTYPE);  // -1 on kernels before 4.11: nsfs is all we know
-    ::close(fd);
+    if (fs.f_type != static_cast<decltype(fs.f_type)>(NSFS_MAGIC)) {
+        fd.reset();
+        o.kind = outcome_kind::namespace_missing;
+        o.detail = path + " is not a namespace (a plain file or directory, not nsfs): no network namespace is mounted there";
+        return o;
+    }
+    const int type = ::ioctl(fd.get(), NS_GET_NSTYPE);  // -1 on kernels before 4.11: nsfs is all we know
     if (type >= 0 && type != CLONE_NEWNET) {
+        fd.reset();
         o.kind = outcome_kind::namespace_invalid;
         o.detail = path + " is a namespace, but not a network namespace";
     }
     return o;
+}
+
+// ok when `path` is a network namespace; namespace_missing or namespace_invalid otherwise.
+[[nodiscard]] inline outcome check_netns_file(const std::string& path) {
+    unique_fd fd;
+    return open_netns_file(path, fd);
 }
 
 }  // namespace nftpp::exec

@@ -1,9 +1,11 @@
 #pragma once
 // nft_executor: the part host and namespace executors share. It checks the table name,
-// finds a trusted nft (and nsenter when needed) before anything runs, builds argv arrays,
-// runs them with tool_environment(), and turns nft's exit status and stderr into an
-// outcome.
+// finds and opens a trusted nft (and nsenter when asked for) before anything runs, builds
+// argv arrays, runs the checked file through its descriptor with tool_environment(), and
+// turns nft's exit status and stderr into an outcome. A death by signal is an unknown
+// outcome (status_unknown), never "nothing applied".
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <span>
@@ -13,11 +15,22 @@
 #include <vector>
 
 #include <nftpp/exec/executor.hpp>
+#include <nftpp/exec/generation.hpp>
 #include <nftpp/exec/process.hpp>
 #include <nftpp/exec/table_name.hpp>
 #include <nftpp/exec/trust.hpp>
 
 namespace nftpp::exec {
+
+// What an executor runs for one operation, or why nothing can run.
+struct launch_plan {
+    std::vector<std::string> argv;  // argv[0]: the checked path of the program
+    unique_fd program;              // the checked file: run through this descriptor
+    unique_fd netns;                // >= 0: enter this network namespace first (setns)
+    unique_fd passed;               // nsenter: nft's checked descriptor, exec'd as /proc/self/fd/N
+    int programs = 1;               // programs started when all goes well
+    outcome problem;                // not ok: nothing runs
+};
 
 class nft_executor : public executor {
 public:
@@ -55,25 +68,30 @@ public:
     }
     outcome probe(std::string_view text) override { return run_script({"-c", "-f", "-"}, script(std::string(text))); }
 
-    // The programs the last operation started: 1 on the host (nft); 2 in a namespace
-    // (nsenter, which then execs nft in the same process, one after the other); 1 when
-    // nsenter could not enter the namespace (nft never started); 0 when nothing could
-    // start (a tool missing or untrusted, a bad name, the namespace missing). Never one
-    // per rule.
+    // The ruleset generation of the target (see generation.hpp): read it before an apply,
+    // and again when the outcome is unknown (status_unknown, timed_out) — unchanged means
+    // nothing committed. Empty when it cannot be read.
+    [[nodiscard]] virtual std::optional<std::uint32_t> ruleset_generation() = 0;
+
+    // The programs the last operation started: 1 (nft) on the host and in a namespace
+    // entered with setns; 2 with netns_entry::nsenter (nsenter, which then execs nft in
+    // the same process); 1 when nsenter could not enter the namespace (nft never
+    // started); 0 when nothing could start (a tool missing or untrusted, a bad name, the
+    // namespace missing, setns refused). Never one per rule.
     [[nodiscard]] int processes_per_operation() const noexcept { return programs_started_; }
 
 protected:
-    explicit nft_executor(const executor_options& o, bool uses_nsenter) : opts_(o), uses_nsenter_(uses_nsenter) {}
+    explicit nft_executor(const executor_options& o) : opts_(o) {}
 
-    // The argv before nft's own arguments, or an outcome explaining why nothing can run.
-    virtual std::pair<std::vector<std::string>, outcome> prefix() = 0;
+    // The program to run before nft's own arguments, or why nothing can run.
+    virtual launch_plan plan() = 0;
 
-    // Finds nft at the trusted paths (or the explicit one).
-    std::pair<std::string, outcome> find_nft() const {
+    // Finds nft at the trusted paths (or the explicit one), opened for execution.
+    std::pair<tool_lookup, outcome> find_nft() const {
         return find_tool(opts_.nft_path, nft_candidates, outcome_kind::nft_not_found, outcome_kind::nft_untrusted, "nft");
     }
     // Finds nsenter likewise.
-    std::pair<std::string, outcome> find_nsenter() const {
+    std::pair<tool_lookup, outcome> find_nsenter() const {
         return find_tool(opts_.nsenter_path, nsenter_candidates, outcome_kind::nsenter_not_found,
                          outcome_kind::nsenter_untrusted, "nsenter");
     }
@@ -87,37 +105,39 @@ private:
         return s;
     }
 
-    static std::pair<std::string, outcome> find_tool(const std::optional<std::string>& explicit_path,
+    static std::pair<tool_lookup, outcome> find_tool(const std::optional<std::string>& explicit_path,
                                                      std::span<const std::string_view> candidates, outcome_kind missing,
                                                      outcome_kind untrusted, std::string_view tool) {
-        tool_lookup t = explicit_path ? tool_lookup{} : find_trusted(candidates);
-        if (explicit_path) {
-            t.status = check_trusted_binary(*explicit_path);
-            t.rejected = *explicit_path;
-            if (t.status == trust_status::trusted) t.path = *explicit_path;
-        }
-        if (t.path) return {*t.path, outcome{}};
+        tool_lookup t = explicit_path ? find_trusted_at(*explicit_path) : find_trusted(candidates);
+        if (t.path) return {std::move(t), outcome{}};
         outcome o;
-        if (t.status == trust_status::not_found) {
+        if (t.status == trust_status::not_found && (t.component.empty() || !explicit_path || t.component == *explicit_path)) {
             o.kind = missing;
             o.detail = explicit_path ? "no file at " + *explicit_path : "no " + std::string(tool) + " at " + joined(candidates);
+        } else if (t.status == trust_status::not_found) {
+            o.kind = missing;
+            o.detail = "no file at " + *explicit_path + " (" + t.component + " does not exist or is not a directory)";
         } else {
             o.kind = untrusted;
-            o.detail = t.rejected + " is " + std::string(to_string(t.status)) +
-                       ": only a regular file owned by root that its group and others cannot write is run";
+            o.detail = t.why_rejected() +
+                       ": only a regular file owned by root that its group and others cannot write, reached through "
+                       "root-owned directories and links that only root can change, is run";
         }
-        return {{}, o};
+        return {std::move(t), o};
     }
 
     outcome run_script(std::vector<std::string> args, const script& s) { return run(std::move(args), s.text(), &s); }
 
     outcome run(std::vector<std::string> args, const std::string& input, const script* s) {
         programs_started_ = 0;
-        auto [argv, problem] = prefix();
-        if (!problem.ok()) return problem;
-        argv.insert(argv.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
-        const process_result r =
-            run_process(process_request{std::move(argv), input, opts_.timeout, tool_environment(), opts_.capture_limit});
+        launch_plan p = plan();
+        if (!p.problem.ok()) return std::move(p.problem);
+        p.argv.insert(p.argv.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
+        process_request req{std::move(p.argv), input, opts_.timeout, tool_environment(), opts_.capture_limit};
+        req.exec_fd = p.program.get();
+        req.netns_fd = p.netns.get();
+        req.pass_fd = p.passed.get();
+        const process_result r = run_process(req);
         outcome o;
         o.out = r.out;
         o.err = r.err;
@@ -127,24 +147,38 @@ private:
             o.detail = r.failure;
             return o;
         }
-        programs_started_ = uses_nsenter_ ? 2 : 1;
+        if (r.setns_failed) {
+            o.kind = outcome_kind::namespace_enter_failed;
+            o.detail = "could not enter the network namespace: " + r.failure + "; nft never ran";
+            return o;
+        }
+        programs_started_ = p.programs;
+        const std::string left_behind =
+            r.descendants ? "; " + std::to_string(r.descendants) + " process(es) it left behind were killed" : std::string();
         if (r.timed_out) {
             o.kind = outcome_kind::timed_out;
             o.detail = "killed after " + std::to_string(std::min(opts_.timeout, max_process_timeout).count()) + " ms" +
-                       "; nft may have committed the transaction before it was killed: list the ruleset to see";
+                       "; nft may have committed the transaction before it was killed: compare ruleset_generation() "
+                       "from before the apply, or list the ruleset to see" + left_behind;
         } else if (r.wait_failed || r.io_failed) {
             o.kind = outcome_kind::status_unknown;
-            o.detail = r.failure + "; nft may have applied the script: list the ruleset to see";
-        } else if (uses_nsenter_ && r.exit_code != 0 && o.err.rfind("nsenter: ", 0) == 0) {
+            o.detail = r.failure + "; nft may have applied the script: compare ruleset_generation() from before the "
+                       "apply, or list the ruleset to see" + left_behind;
+        } else if (p.programs == 2 && r.exit_code != 0 && o.err.rfind("nsenter: ", 0) == 0) {
             programs_started_ = 1;  // nsenter failed before it could exec nft
             o.kind = outcome_kind::namespace_enter_failed;
             o.detail = o.err.substr(0, o.err.find('\n'));
         } else if (r.term_signal != 0) {
-            o.kind = outcome_kind::rejected;
-            o.detail = "nft was killed by signal " + std::to_string(r.term_signal) + " (" + ::strsignal(r.term_signal) + ")";
+            // the kernel may have committed before nft died: never "nothing applied"
+            o.kind = outcome_kind::status_unknown;
+            o.detail = "nft was killed by signal " + std::to_string(r.term_signal) + " (" + ::strsignal(r.term_signal) +
+                       "); it may have committed the transaction before it died: compare ruleset_generation() from "
+                       "before the apply, or list the ruleset to see" + left_behind;
         } else if (r.exit_code != 0) {
             o.kind = outcome_kind::rejected;
-            o.messages = parse_nft_errors(o.err, s);
+            nft_errors e = map_nft_errors(o.err, s, opts_.max_messages);
+            o.messages = std::move(e.messages);
+            o.messages_dropped = e.dropped;
         } else if (r.out_truncated) {
             o.kind = outcome_kind::output_too_large;
             o.detail = "nft printed more than " + std::to_string(opts_.capture_limit) +
@@ -152,11 +186,13 @@ private:
         }
         if (r.err_truncated) o.detail += (o.detail.empty() ? "" : "; ") + std::string("nft's stderr was cut after ") +
                                          std::to_string(opts_.capture_limit) + " bytes";
+        if (r.descendants && o.kind != outcome_kind::timed_out && o.kind != outcome_kind::status_unknown)
+            o.detail += (o.detail.empty() ? "" : "; ") + std::to_string(r.descendants) +
+                        " process(es) nft left behind were killed";
         return o;
     }
 
     executor_options opts_;
-    bool uses_nsenter_;
     int programs_started_ = 0;
 };
 

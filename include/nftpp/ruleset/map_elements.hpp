@@ -10,7 +10,7 @@
 // Entries are checked against the declaration like the declared ones; a verdict map's new
 // jump and goto targets join the table's chain graph.
 #include <initializer_list>
-#include <ranges>
+#include <nftpp/core/ranges.hpp>
 #include <type_traits>
 #include <utility>
 #include <variant>

@@ -11,8 +11,14 @@
 //   grandchild_sleep  fork a grandchild that sleeps 30 s holding stdout and stderr, print
 //                     its pid, then sleep until killed
 //   grandchild_exit   the same, but exit 0 at once after printing the pid
+//   setsid_exit       fork a grandchild that calls setsid() and sleeps 30 s holding stdout
+//                     and stderr, fork a great-grandchild from it that does the same, print
+//                     both pids, exit 0 at once
+//   setsid_sleep      the same, then sleep until killed
+//   kill_parent       SIGKILL the parent (the runner), then exit 0
 #include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -59,6 +65,38 @@ static bool start_grandchild() {
     return true;
 }
 
+// Two detached descendants (each in a session of its own) holding our stdout and stderr
+// for 30 s; prints "PID1 PID2".
+static bool start_setsid_descendants() {
+    int p[2];
+    if (pipe(p) != 0) return false;
+    const pid_t g = fork();
+    if (g < 0) return false;
+    if (g == 0) {
+        close(p[0]);
+        setsid();
+        const pid_t gg = fork();
+        if (gg == 0) {
+            close(p[1]);
+            setsid();
+            sleep(30);
+            _exit(0);
+        }
+        const int v = static_cast<int>(gg);
+        if (write(p[1], &v, sizeof v) != static_cast<ssize_t>(sizeof v)) _exit(1);
+        close(p[1]);
+        sleep(30);
+        _exit(0);
+    }
+    close(p[1]);
+    int gg = 0;
+    if (read(p[0], &gg, sizeof gg) != static_cast<ssize_t>(sizeof gg)) return false;
+    close(p[0]);
+    std::printf("%d %d\n", static_cast<int>(g), gg);
+    std::fflush(stdout);
+    return true;
+}
+
 int main(int argc, char** argv) {
     if (argc < 2) return 100;
     const std::string mode = argv[1];
@@ -95,6 +133,15 @@ int main(int argc, char** argv) {
         for (;;) pause();
     }
     if (mode == "grandchild_exit") return start_grandchild() ? 0 : 104;
+    if (mode == "setsid_exit") return start_setsid_descendants() ? 0 : 105;
+    if (mode == "setsid_sleep") {
+        if (!start_setsid_descendants()) return 105;
+        for (;;) pause();
+    }
+    if (mode == "kill_parent") {
+        kill(getppid(), SIGKILL);
+        return 0;
+    }
     if (mode == "list_fds") {
         DIR* d = opendir("/proc/self/fd");
         if (!d) return 102;
