@@ -18,7 +18,7 @@
 // timestamp unless the kernel sends one. A packet whose headers cannot be read (a
 // fragment after the first, a header cut short) is no event: it is counted in malformed().
 //
-// One socket per group and namespace: binding a group another socket holds fails (EBUSY).
+// One socket per group and namespace: binding a group another socket holds fails (EPERM).
 // The reader asks for 256 bytes of each packet (the headers) and for every packet at
 // once (queue threshold 1). Opening needs CAP_NET_ADMIN in the namespace.
 #include <arpa/inet.h>
@@ -272,7 +272,7 @@ public:
         }
         if (int e = r.command(NFULNL_CFG_CMD_BIND, AF_UNSPEC, group); e != 0)
             return r.fail("cannot bind nflog group " + std::to_string(group) + ": " + std::strerror(e) +
-                          (e == EBUSY ? " (another socket in this namespace reads the group)" : ""));
+                          (e == EBUSY || e == EPERM ? " (another socket in this namespace reads the group, or no CAP_NET_ADMIN)" : ""));
         nfulnl_msg_config_mode mode{};
         mode.copy_range = htonl(256);
         mode.copy_mode = NFULNL_COPY_PACKET;
