@@ -10,6 +10,7 @@
 // refused) and the conntrack accept (replies of connections accepted in other directions
 // are refused too: fail closed). The accepts of the proxy and of loopback and the rejects
 // are required: without them the fence would not be the fence, so the apply fails whole.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -25,17 +26,25 @@ using namespace nftpp;
 // rule: in one rule with the reject, packets over the rate would skip the reject too.
 inline constexpr auto log_rate = limit(5 / second, burst(10));
 
+// Where blocked attempts are logged: the kernel log with the socket's uid (`flags skuid`,
+// read from /dev/kmsg; other namespaces need net.netfilter.nf_log_all_netns=1), or nflog
+// group N (`log prefix ... group N`, read from a socket inside the sandbox's namespace,
+// which carries the uid by itself; nftpp::klog::nflog_reader).
+inline log_t bypass_log(const log_prefix& prefix, std::optional<log_group> nflog_group = std::nullopt) {
+    return nflog_group ? log(prefix, group(*nflog_group)) : log(prefix, skuid);
+}
+
 namespace detail {
 // §1 and §2 share everything after their own accepts.
 template <class... Accepts>
-auto bypass_table(const name& table_name, const log_prefix& prefix, const Accepts&... accepts) {
+auto bypass_table(const name& table_name, const log_t& logged, const Accepts&... accepts) {
     return table<family::inet>(table_name,
         base_chain<"output", filter_chain(hook::output)>(policy::accept,
             accepts...,
             optional_rule(ct.state == (established | related) >> accept),
-            optional_rule(tcp.flags == syn >> log_rate >> log(prefix, skuid)),
+            optional_rule(tcp.flags == syn >> log_rate >> logged),
             meta.l4proto == tcp >> reject(tcp_reset),
-            optional_rule(meta.l4proto == udp >> log_rate >> log(prefix, skuid)),
+            optional_rule(meta.l4proto == udp >> log_rate >> logged),
             meta.l4proto == udp >> reject(icmpx_code::port_unreachable)));
 }
 }  // namespace detail
@@ -43,14 +52,17 @@ auto bypass_table(const name& table_name, const log_prefix& prefix, const Accept
 // §1: inside a sandbox's network namespace. Only the proxy, loopback and replies get out;
 // every other connection attempt, IPv4 or IPv6, is logged with the process uid and
 // refused at once (ECONNREFUSED for TCP, an ICMP error for UDP) instead of hanging until
-// a timeout. One inet table covers both families; the proxy is IPv4 or IPv6.
-inline auto sandbox_fence(const ipv4_addr& proxy, port proxy_port, const log_prefix& prefix) {
-    return detail::bypass_table("openshell_bypass", prefix,
+// a timeout. One inet table covers both families; the proxy is IPv4 or IPv6. With
+// nflog_group the attempts go to that nflog group instead of the kernel log.
+inline auto sandbox_fence(const ipv4_addr& proxy, port proxy_port, const log_prefix& prefix,
+                          std::optional<log_group> nflog_group = std::nullopt) {
+    return detail::bypass_table("openshell_bypass", bypass_log(prefix, nflog_group),
                                 ip.daddr == proxy && tcp.dport == proxy_port >> accept,
                                 oifname == "lo" >> accept);
 }
-inline auto sandbox_fence(const ipv6_addr& proxy, port proxy_port, const log_prefix& prefix) {
-    return detail::bypass_table("openshell_bypass", prefix,
+inline auto sandbox_fence(const ipv6_addr& proxy, port proxy_port, const log_prefix& prefix,
+                          std::optional<log_group> nflog_group = std::nullopt) {
+    return detail::bypass_table("openshell_bypass", bypass_log(prefix, nflog_group),
                                 ip6.daddr == proxy && tcp.dport == proxy_port >> accept,
                                 oifname == "lo" >> accept);
 }
@@ -80,7 +92,7 @@ inline port parse_service_port(std::string_view text) {
 
 // §2: a sidecar in the current namespace: the proxy's own uid may connect anywhere.
 inline auto sidecar_fence(uid proxy_uid, const log_prefix& prefix) {
-    return detail::bypass_table("openshell_sidecar_bypass", prefix,
+    return detail::bypass_table("openshell_sidecar_bypass", bypass_log(prefix),
                                 oifname == "lo" >> accept,
                                 meta.skuid == proxy_uid >> accept);
 }

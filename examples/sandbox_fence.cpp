@@ -6,6 +6,11 @@
 //                                                   the same, treating those kernel
 //                                                   features as missing (to try the
 //                                                   degraded fence)
+//   sandbox_fence [--apply ...] --nflog-group N NETNS PROXY PROXY_PORT
+//                                                   log blocked attempts to nflog group N
+//                                                   (0 to 65535) instead of the kernel
+//                                                   log: what bypass_monitor reads by
+//                                                   default, with no sysctl
 //
 // PROXY is an IPv4 or an IPv6 address ("10.200.0.1", "fd00:200::1" or "[fd00:200::1]");
 // the fence is one inet table either way, and refuses every other IPv4 and IPv6
@@ -19,6 +24,7 @@
 // it cannot have are left out of that one transaction and listed on stderr. The script
 // printed with --apply is the one that was loaded.
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -29,8 +35,8 @@ namespace {
 
 int usage(const char* self) {
     std::fprintf(stderr,
-                 "usage: %s [--apply [--assume-missing FEATURE[,FEATURE...]]] NETNS PROXY PROXY_PORT\n"
-                 "  PROXY: an IPv4 or IPv6 address; FEATURE: conntrack, log, limit\n",
+                 "usage: %s [--apply [--assume-missing FEATURE[,FEATURE...]]] [--nflog-group N] NETNS PROXY PROXY_PORT\n"
+                 "  PROXY: an IPv4 or IPv6 address; FEATURE: conntrack, log, limit; N: 0 to 65535\n",
                  self);
     return 2;
 }
@@ -73,6 +79,16 @@ int main(int argc, char** argv) {
             arg += 2;
         }
     }
+    std::optional<log_group> nflog_group;
+    if (arg + 1 < argc && std::string_view(argv[arg]) == "--nflog-group") {
+        try {
+            nflog_group = log_group::parse(argv[arg + 1]).value(argv[arg + 1]);
+        } catch (const value_error& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            return 2;
+        }
+        arg += 2;
+    }
     if (argc - arg != 3) return usage(argv[0]);
     const std::string netns = argv[arg];
     try {
@@ -83,7 +99,7 @@ int main(int argc, char** argv) {
 
         return std::visit(
             [&](const auto& address) {
-                const auto fence = ruleset(replace(fences::sandbox_fence(address, proxy_port, prefix)));
+                const auto fence = ruleset(replace(fences::sandbox_fence(address, proxy_port, prefix, nflog_group)));
                 if (!apply) {
                     const std::string text = render_text(fence);
                     std::fwrite(text.data(), 1, text.size(), stdout);

@@ -10,6 +10,16 @@
 //   auto m = nftpp::read_map<"marks">(executor, table);     // entries: key : value
 // and finding rules by their comment: find_rule_handles(executor, table, "input", "ssh").
 // This header joins the executors and the DSL's value types; include it explicitly.
+//
+// A listing that loses elements is an error, never ok(): nft aborting (the outcome),
+// JSON that does not parse, an element of an unexpected shape, and, for keys and values
+// that hold interface names (ifname, alone or in a concatenation), a JSON listing with
+// fewer elements than the ruleset holds. nft's JSON output silently drops a name that is
+// not UTF-8, so such a set is listed twice: as JSON, and as text (`nft -c -f -` with a
+// list command, through executor::probe) whose elements are counted. A name ending in
+// '*' read from a set without the interval flag cannot be a wildcard there: it is the
+// escaped literal "veth\*" (nft lists both alike), which nftpp refuses, so it is an error
+// too.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -26,6 +36,7 @@
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/ruleset/elements.hpp>
 #include <nftpp/ruleset/rule_commands.hpp>
+#include <nftpp/value/utf8.hpp>
 
 namespace nftpp {
 
@@ -165,6 +176,87 @@ inline const nlohmann::json* find_listed(const nlohmann::json& doc, std::string_
     return nullptr;
 }
 
+// True for a type that holds an interface name (ifname, or a concatenation with one): the
+// element text nft's JSON listing can lose.
+template <class T>
+inline constexpr bool holds_ifname_v = std::is_same_v<T, ifname>;
+template <class... P>
+inline constexpr bool holds_ifname_v<concat_key<P...>> = (holds_ifname_v<P> || ...);
+
+// The number of elements in nft's text listing of one set or map ("elements = { a, b }"):
+// top-level commas outside quotes, plus one; 0 without an elements block. nullopt when
+// the block does not close.
+inline std::optional<std::size_t> count_listed_elements(std::string_view text) {
+    const auto at = text.find("elements = {");
+    if (at == std::string_view::npos) return std::size_t{0};
+    std::size_t n = 1;
+    bool quoted = false;
+    for (std::size_t i = at + 12; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && c == ',') ++n;
+        else if (!quoted && c == '}') return n;
+    }
+    return std::nullopt;
+}
+
+// When Key (or Value) holds interface names: compares the JSON listing's `listed`
+// elements with the ruleset's own count, and checks that a wildcard-looking name comes
+// from a set with the interval flag. Sets `error` on a mismatch.
+template <class Key, class Value = void>
+void check_text_elements(exec::executor& ex, family f, std::string_view table, std::string_view what,
+                         std::string_view set_name, const nlohmann::json& listed_set, std::size_t listed,
+                         std::string& error) {
+    if constexpr (holds_ifname_v<Key> || holds_ifname_v<Value>) {
+        if (!name::parse(table).ok() || !name::parse(set_name).ok()) {
+            error = "the " + std::string(what) + " name \"" + std::string(set_name) + "\" or table name \"" +
+                    std::string(table) + "\" cannot be written in an nft command to count its elements";
+            return;
+        }
+        const std::string cmd = "list " + std::string(what) + " " + std::string(keyword(f)) + " " + std::string(table) +
+                                " " + std::string(set_name) + "\n";
+        const exec::outcome text = ex.probe(cmd);
+        if (!text.ok()) {
+            error = "the text listing of " + std::string(what) + " " + std::string(set_name) +
+                    ", which counts its elements, failed: " + text.describe();
+            return;
+        }
+        const auto count = count_listed_elements(text.out);
+        if (!count) {
+            error = "nft's text listing of " + std::string(what) + " " + std::string(set_name) + " could not be read";
+            return;
+        }
+        if (*count != listed) {
+            const bool not_utf8 = detail::utf8_error(text.out) != std::string_view::npos;
+            error = std::string(what) + " " + std::string(set_name) + " holds " + std::to_string(*count) +
+                    " elements but nft's JSON listing shows " + std::to_string(listed) +
+                    (not_utf8 ? ": it holds an interface name that is not UTF-8, which nft's JSON drops (rename the "
+                                "interface and replace the element; nftpp refuses such names)"
+                              : ": the listing lost elements");
+            return;
+        }
+        (void)listed_set;
+    } else {
+        (void)ex, (void)f, (void)table, (void)what, (void)set_name, (void)listed_set, (void)listed, (void)error;
+    }
+}
+
+// A name ending in '*' in a set without the interval flag is the literal "x\*" (nft
+// lists it without its backslash), not a wildcard.
+template <class T>
+bool is_escaped_literal(const T& v, const nlohmann::json& listed_set) {
+    if constexpr (holds_ifname_v<T>) {
+        if (!is_wildcard_value(v)) return false;
+        if (listed_set.contains("flags") && listed_set["flags"].is_array())
+            for (const auto& fl : listed_set["flags"])
+                if (fl == "interval") return false;
+        return true;
+    } else {
+        (void)v, (void)listed_set;
+        return false;
+    }
+}
+
 // Counters read beside elements: kept when any element had one.
 inline void settle_counters(std::vector<element_counter>& counters, bool any) {
     if (!any) counters.clear();
@@ -179,7 +271,11 @@ template <class Key>
     if (!out.outcome.ok()) return out;
     const auto doc = nlohmann::json::parse(out.outcome.out, nullptr, false);
     const nlohmann::json* s = detail::find_listed(doc, "set", table, set, out.error);
-    if (!s || !s->contains("elem")) return out;  // not found, or an empty set
+    if (!s) return out;  // not found
+    if (!s->contains("elem")) {  // an empty set, or every element lost
+        detail::check_text_elements<Key>(ex, f, table, "set", set, *s, 0, out.error);
+        return out;
+    }
     const auto& elems = (*s)["elem"];
     out.elements.reserve(elems.size());
     out.counters.reserve(elems.size());
@@ -192,12 +288,25 @@ template <class Key>
             out.counters.clear();
             return out;
         }
+        if (v->shape() == operand<Key>::form::single && detail::is_escaped_literal(v->low(), *s)) {
+            out.error = "set " + std::string(set) + " lists " + e.dump() +
+                        " but has no interval flag: it holds the plain name with an escaped '*' (\\*), which nftpp "
+                        "refuses (nft lists it like the wildcard)";
+            out.elements.clear();
+            out.counters.clear();
+            return out;
+        }
         out.elements.push_back(*v);
         const auto c = detail::counter_from_json(e);
         any_counter = any_counter || c.has_value();
         out.counters.push_back(c.value_or(element_counter{}));
     }
     detail::settle_counters(out.counters, any_counter);
+    detail::check_text_elements<Key>(ex, f, table, "set", set, *s, out.elements.size(), out.error);
+    if (!out.error.empty()) {
+        out.elements.clear();
+        out.counters.clear();
+    }
     return out;
 }
 
@@ -217,7 +326,11 @@ template <class Key, class Value>
     if (!out.outcome.ok()) return out;
     const auto doc = nlohmann::json::parse(out.outcome.out, nullptr, false);
     const nlohmann::json* m = detail::find_listed(doc, "map", table, map, out.error);
-    if (!m || !m->contains("elem")) return out;  // not found, or an empty map
+    if (!m) return out;  // not found
+    if (!m->contains("elem")) {  // an empty map, or every entry lost
+        detail::check_text_elements<Key, Value>(ex, f, table, "map", map, *m, 0, out.error);
+        return out;
+    }
     const auto& elems = (*m)["elem"];
     out.entries.reserve(elems.size());
     out.counters.reserve(elems.size());
@@ -240,12 +353,27 @@ template <class Key, class Value>
             out.counters.clear();
             return out;
         }
+        bool escaped = k->shape() == operand<Key>::form::single && detail::is_escaped_literal(k->low(), *m);
+        if constexpr (!std::is_same_v<Value, std::string>) escaped = escaped || detail::is_escaped_literal(*v, *m);
+        if (escaped) {
+            out.error = "map " + std::string(map) + " lists " + e.dump() +
+                        " but has no interval flag: it holds a plain name with an escaped '*' (\\*), which nftpp "
+                        "refuses (nft lists it like the wildcard)";
+            out.entries.clear();
+            out.counters.clear();
+            return out;
+        }
         out.entries.push_back(map_entry<Key, Value>{*k, *v});
         const auto c = e.is_array() ? detail::counter_from_json(e[0]) : std::nullopt;
         any_counter = any_counter || c.has_value();
         out.counters.push_back(c.value_or(element_counter{}));
     }
     detail::settle_counters(out.counters, any_counter);
+    detail::check_text_elements<Key, Value>(ex, f, table, "map", map, *m, out.entries.size(), out.error);
+    if (!out.error.empty()) {
+        out.entries.clear();
+        out.counters.clear();
+    }
     return out;
 }
 

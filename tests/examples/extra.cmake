@@ -6,9 +6,10 @@ if(TARGET test_examples)
   target_include_directories(test_examples PRIVATE ${PROJECT_SOURCE_DIR}/examples)
   target_compile_definitions(test_examples PRIVATE NFTPP_NETPROBE="$<TARGET_FILE:nftpp_netprobe>")
   if(TARGET vm_tap)
-    add_dependencies(test_examples vm_tap sandbox_fence sidecar_fence)
+    add_dependencies(test_examples vm_tap sandbox_fence sidecar_fence bypass_monitor)
     target_compile_definitions(test_examples PRIVATE NFTPP_VM_TAP="$<TARGET_FILE:vm_tap>"
                                                      NFTPP_SANDBOX_FENCE="$<TARGET_FILE:sandbox_fence>"
-                                                     NFTPP_SIDECAR_FENCE="$<TARGET_FILE:sidecar_fence>")
+                                                     NFTPP_SIDECAR_FENCE="$<TARGET_FILE:sidecar_fence>"
+                                                     NFTPP_BYPASS_MONITOR="$<TARGET_FILE:bypass_monitor>")
   endif()
 endif()

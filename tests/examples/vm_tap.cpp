@@ -40,7 +40,10 @@ TEST_CASE("vm_tap: one table per TAP name, no two TAPs share one", "[examples][v
     CHECK(table_name_for("vm-tap").view() != table_name_for("vm_tap").view());  // the seed mapped both to vm_tap
     CHECK(table_name_for("TAP_0-x").view() == "openshell_vm_TAP_0-x");
     CHECK(table_name_for("0123456789abcde").view() == "openshell_vm_0123456789abcde");  // 15 bytes
-    for (const char* bad : {"vlan.100", "tap@1", "tap*", "tap:0", "tap\\*", "t\xc3\xbc"}) {
+    // (an escaped "tap\*" is refused earlier, as an interface name: nft would list it as
+    // the wildcard "tap*")
+    CHECK_FALSE(nftpp::ifname::parse("tap\\*").ok());
+    for (const char* bad : {"vlan.100", "tap@1", "tap*", "tap:0", "t\xc3\xbc"}) {
         INFO(bad);
         try {
             (void)table_name_for(nftpp::ifname::parse(bad).value());

@@ -34,6 +34,7 @@ TEST_CASE("log_prefix: 1 to 127 bytes, no quote, dollar, NUL, CR or newline", "[
 
     const auto& len = rules::a_log_prefix_is_1_to_127_bytes;
     const auto& chars = rules::a_log_prefix_may_not_contain_quote_dollar_nul_or_newline;
+    const auto& utf8 = rules::a_log_prefix_is_valid_utf_8;
     const std::string u128 = u126 + "\xc3\xbc";
     const refusal cases[] = {
         {"", &len, 0},
@@ -46,6 +47,10 @@ TEST_CASE("log_prefix: 1 to 127 bytes, no quote, dollar, NUL, CR or newline", "[
         {"line\n", &chars, 4},
         {"cr\r", &chars, 2},
         {std::string_view("nul\0", 4), &chars, 3},
+        // not UTF-8: nft's JSON listing would drop the prefix
+        {"fw\xff: ", &utf8, 2},
+        {"\xc3(", &utf8, 0},
+        {"ok \xe2\x82", &utf8, 3},
     };
     for (const auto& c : cases) value_test::check_refused<log_prefix>(c);
 }
@@ -60,6 +65,7 @@ TEST_CASE("comment_text: 1 to 128 bytes, no quote, NUL, CR or newline", "[value]
 
     const auto& len = rules::a_comment_is_1_to_128_bytes;
     const auto& chars = rules::a_comment_may_not_contain_quote_nul_or_newline;
+    const auto& utf8 = rules::a_comment_is_valid_utf_8;
     const refusal cases[] = {
         {"", &len, 0},
         {b129, &len, 129},
@@ -67,6 +73,8 @@ TEST_CASE("comment_text: 1 to 128 bytes, no quote, NUL, CR or newline", "[value]
         {"two\nlines", &chars, 3},
         {"\r", &chars, 0},
         {std::string_view("a\0", 2), &chars, 1},
+        {"c\xff" "d", &utf8, 1},  // nft's JSON listing would drop the comment
+        {"\xf8\x88\x80\x80\x80", &utf8, 0},
     };
     for (const auto& c2 : cases) value_test::check_refused<comment_text>(c2);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// log_event: one kernel log line written by an nft `log` statement, as typed fields.
+// log_event: one packet an nft `log` statement logged, as typed fields: read from a kernel
+// log line (parse.hpp, kmsg_reader.hpp) or from an nflog message (nflog.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +47,8 @@ struct log_event {
     std::optional<inner_packet> inner;          // the quoted packet of an ICMP error
     std::optional<std::uint64_t> sequence;      // /dev/kmsg record sequence number
     std::optional<std::uint64_t> timestamp_us;  // /dev/kmsg timestamp, or dmesg's [seconds.micro]
+    std::optional<std::uint32_t> in_ifindex;    // nflog: the interface indexes in the namespace
+    std::optional<std::uint32_t> out_ifindex;
 
     friend bool operator==(const log_event&, const log_event&) = default;
 };

@@ -3,13 +3,16 @@
 // '"' can never appear inside a quoted string; '$' in a log prefix is variable
 // interpolation; NUL truncates silently; a newline would split the script. All are
 // refused here, as are lengths the kernel refuses (log prefix > 127 bytes — nft 1.0.6
-// even crashes from 137 — and comments > 128 bytes).
+// even crashes from 137 — and comments > 128 bytes). Both must be valid UTF-8: nft's JSON
+// listing (jansson) silently drops a comment or prefix that is not, so a ruleset holding
+// one could not be read back as it was written.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/sink.hpp>
+#include <nftpp/value/utf8.hpp>
 
 namespace nftpp {
 
@@ -19,6 +22,9 @@ NFTPP_RULE(a_log_prefix_may_not_contain_quote_dollar_nul_or_newline,
 NFTPP_RULE(a_comment_is_1_to_128_bytes, "a comment is 1 to 128 bytes")
 NFTPP_RULE(a_comment_may_not_contain_quote_nul_or_newline,
            "a comment may not contain '\"', NUL, CR or newline: nft has no escapes")
+NFTPP_RULE(a_log_prefix_is_valid_utf_8,
+           "a log prefix must be valid UTF-8: nft's JSON listing drops other bytes (write the text in UTF-8)")
+NFTPP_RULE(a_comment_is_valid_utf_8, "a comment must be valid UTF-8: nft's JSON listing drops other bytes (write the text in UTF-8)")
 
 namespace detail {
 constexpr std::size_t find_forbidden(std::string_view s, std::string_view forbidden) noexcept {
@@ -29,7 +35,7 @@ constexpr std::size_t find_forbidden(std::string_view s, std::string_view forbid
 }
 }  // namespace detail
 
-#define NFTPP_QUOTED_TEXT(type_name, cap, length_rule, content_rule, forbidden_chars)                        \
+#define NFTPP_QUOTED_TEXT(type_name, cap, length_rule, content_rule, utf8_rule, forbidden_chars)             \
     struct type_name {                                                                                        \
         static constexpr std::size_t max_size = cap;                                                          \
         char data_[cap + 1];                                                                                  \
@@ -44,6 +50,7 @@ constexpr std::size_t find_forbidden(std::string_view s, std::string_view forbid
             if (auto i = detail::find_forbidden(s, std::string_view(forbidden, sizeof forbidden - 1));        \
                 i != std::string_view::npos)                                                                  \
                 return error{&rules::content_rule, i};                                                        \
+            if (auto i = detail::utf8_error(s); i != std::string_view::npos) return error{&rules::utf8_rule, i}; \
             return type_name(tag{}, s);                                                                       \
         }                                                                                                     \
                                                                                                               \
@@ -66,9 +73,9 @@ constexpr std::size_t find_forbidden(std::string_view s, std::string_view forbid
     };
 
 NFTPP_QUOTED_TEXT(log_prefix, 127, a_log_prefix_is_1_to_127_bytes, a_log_prefix_may_not_contain_quote_dollar_nul_or_newline,
-                  "\"$\n\r\0")
+                  a_log_prefix_is_valid_utf_8, "\"$\n\r\0")
 NFTPP_QUOTED_TEXT(comment_text, 128, a_comment_is_1_to_128_bytes, a_comment_may_not_contain_quote_nul_or_newline,
-                  "\"\n\r\0")
+                  a_comment_is_valid_utf_8, "\"\n\r\0")
 
 #undef NFTPP_QUOTED_TEXT
 

@@ -6,7 +6,8 @@
 //                                          or a client sends "quit"; prints "ready" first,
 //                                          then "from <peer address>" per connection
 //   netprobe connect ADDR PORT TIMEOUT_MS  prints "ok <ms>" or "<errno-name> <ms>"
-//   netprobe udp ADDR PORT                 sends one datagram twice; prints "ok" or "<errno-name>"
+//   netprobe udp ADDR PORT [HOLD_MS]       sends one datagram twice; prints "ok" or "<errno-name>";
+//                                          keeps the socket HOLD_MS longer (to be found by its owner)
 //   netprobe quit ADDR PORT                asks a listener to exit
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -168,6 +169,8 @@ int main(int argc, char** argv) {
             usleep(100000);
         }
         std::printf("%s\n", err == 0 ? "ok" : errno_name(err));
+        std::fflush(stdout);
+        if (argc >= 5) usleep(static_cast<useconds_t>(std::atoi(argv[4])) * 1000);
         close(s);
         return 0;
     }
