@@ -6,6 +6,7 @@
 // compile time per translation unit with g++ 12); elsewhere this is <ranges>. A program
 // that uses views or range algorithms includes <ranges>.
 #if defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
+#include <string_view>  // what <bits/ranges_base.h> needs before it (iterators)
 #include <bits/ranges_base.h>
 #else
 #include <ranges>
