@@ -48,6 +48,7 @@ protected:
         if (!nsenter_problem.ok()) return {{}, nsenter_problem};
         return {{nsenter, "--net=" + path_, "--", nft}, outcome{}};
     }
+    [[nodiscard]] std::string_view target_netns_path() const noexcept override { return path_; }
 
 private:
     explicit netns_executor(const executor_options& o) : nft_executor(o, true) {}

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <nftpp/exec/executor.hpp>
+#include <nftpp/exec/fresh_tables.hpp>
 #include <nftpp/exec/process.hpp>
 #include <nftpp/exec/table_name.hpp>
 #include <nftpp/exec/trust.hpp>
@@ -24,7 +25,21 @@ public:
     using executor::apply;
     using executor::check;
 
-    outcome apply(const script& s) override { return run_script({"-f", "-"}, s); }
+    // Replaces of tables that are not there are loaded without their `delete`, safe
+    // against a concurrent writer (fresh_tables.hpp).
+    outcome apply(const script& s) override {
+        programs_started_ = 0;
+        if (auto [argv, problem] = prefix(); !problem.ok()) return problem;  // nothing is looked at before the checks
+        return apply_without_needless_deletes(
+            s,
+            [&]() -> std::optional<std::vector<table_id>> {
+                const std::string_view ns = target_netns_path();
+                return ns.empty() ? list_tables() : list_tables_at(std::string(ns));
+            },
+            [&](const script& x) { return run_script({"-f", "-"}, x); });
+    }
+    // Loads the script exactly as it is (the replace idiom deletes even an absent table).
+    outcome apply_as_is(const script& s) { return run_script({"-f", "-"}, s); }
     outcome check(const script& s) override { return run_script({"-c", "-f", "-"}, s); }
 
     outcome delete_table(family f, std::string_view name, absent_table when_absent) override {
@@ -67,6 +82,9 @@ protected:
 
     // The argv before nft's own arguments, or an outcome explaining why nothing can run.
     virtual std::pair<std::vector<std::string>, outcome> prefix() = 0;
+    // The network namespace file nft runs in, or empty for the caller's own namespace
+    // (where apply() looks at the tables before loading).
+    [[nodiscard]] virtual std::string_view target_netns_path() const noexcept { return {}; }
 
     // Finds nft at the trusted paths (or the explicit one).
     std::pair<std::string, outcome> find_nft() const {
