@@ -43,6 +43,9 @@ public:
     // text in this context: ok = supported, rejected = unsupported; any other kind (nft
     // missing, namespace gone, timeout) means the question could not be asked.
     virtual outcome probe(std::string_view script_text) = 0;
+    // True when probe() asks the real kernel, so that its answers may be kept per boot and
+    // kernel (apply.hpp's probe_cache); false for test doubles.
+    [[nodiscard]] virtual bool probes_the_kernel() const noexcept { return false; }
 
     outcome apply(std::string_view text) { return apply(script(std::string(text))); }
     outcome check(std::string_view text) { return check(script(std::string(text))); }

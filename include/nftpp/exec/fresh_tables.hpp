@@ -21,13 +21,15 @@
 // when the table is there by then, and nothing is applied; the executor then loads the
 // original script, replace idiom and all. The result is always what the original script
 // gives; only the time differs.
-#include <linux/netfilter.h>
+// Not <sys/socket.h> (it declares ::accept, which `using namespace nftpp` would make
+// ambiguous) nor <linux/netfilter.h> (it pulls <linux/in.h>, which clashes with
+// <netinet/in.h>): the few constants needed are spelled out below.
+#include <fcntl.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netlink.h>
-#include <fcntl.h>
 #include <sched.h>
-#include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -53,21 +55,27 @@ struct table_id {
     friend bool operator==(const table_id&, const table_id&) = default;
 };
 
+// The kernel's NFPROTO_* numbers (<linux/netfilter.h>).
+namespace nfproto {
+inline constexpr int inet = 1, ipv4 = 2, arp = 3, netdev = 5, bridge = 7, ipv6 = 10;
+}
+
 // NFPROTO_* of an nft family keyword ("inet" -> 1), or -1.
 [[nodiscard]] constexpr int nfproto_of(std::string_view keyword) noexcept {
-    if (keyword == "ip") return NFPROTO_IPV4;
-    if (keyword == "ip6") return NFPROTO_IPV6;
-    if (keyword == "inet") return NFPROTO_INET;
-    if (keyword == "arp") return NFPROTO_ARP;
-    if (keyword == "bridge") return NFPROTO_BRIDGE;
-    if (keyword == "netdev") return NFPROTO_NETDEV;
+    if (keyword == "ip") return nfproto::ipv4;
+    if (keyword == "ip6") return nfproto::ipv6;
+    if (keyword == "inet") return nfproto::inet;
+    if (keyword == "arp") return nfproto::arp;
+    if (keyword == "bridge") return nfproto::bridge;
+    if (keyword == "netdev") return nfproto::netdev;
     return -1;
 }
 
 // The tables in the calling thread's network namespace (one NFT_MSG_GETTABLE dump on a
 // fresh netlink socket that never writes), or nothing when the kernel could not be asked.
 [[nodiscard]] inline std::optional<std::vector<table_id>> list_tables() {
-    const int fd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER);
+    constexpr long af_netlink = 16, sock_raw = 3;  // AF_NETLINK, SOCK_RAW; SOCK_CLOEXEC is O_CLOEXEC
+    const int fd = static_cast<int>(::syscall(SYS_socket, af_netlink, sock_raw | O_CLOEXEC, NETLINK_NETFILTER));
     if (fd < 0) return std::nullopt;
     struct closer {
         int fd;
@@ -81,15 +89,14 @@ struct table_id {
     req.h.nlmsg_type = (NFNL_SUBSYS_NFTABLES << 8) | NFT_MSG_GETTABLE;
     req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
     req.h.nlmsg_seq = 1;
-    req.g.nfgen_family = NFPROTO_UNSPEC;
+    req.g.nfgen_family = 0;  // NFPROTO_UNSPEC: every family
     req.g.version = NFNETLINK_V0;
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    if (::sendto(fd, &req, sizeof(req), 0, reinterpret_cast<sockaddr*>(&kernel), sizeof(kernel)) < 0) return std::nullopt;
+    // an unconnected netlink socket sends to the kernel: write() and read() suffice
+    if (::write(fd, &req, sizeof(req)) != static_cast<ssize_t>(sizeof(req))) return std::nullopt;
     std::vector<table_id> out;
     std::vector<char> buf(64 * 1024);
     for (;;) {
-        const ssize_t n = ::recv(fd, buf.data(), buf.size(), 0);
+        const ssize_t n = ::read(fd, buf.data(), buf.size());
         if (n < 0) {
             if (errno == EINTR) continue;
             return std::nullopt;

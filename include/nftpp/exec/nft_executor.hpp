@@ -69,6 +69,7 @@ public:
         return nft_version::parse(o.out);
     }
     outcome probe(std::string_view text) override { return run_script({"-c", "-f", "-"}, script(std::string(text))); }
+    [[nodiscard]] bool probes_the_kernel() const noexcept override { return true; }
 
     // The programs the last operation started: 1 on the host (nft); 2 in a namespace
     // (nsenter, which then execs nft in the same process, one after the other); 1 when

@@ -61,6 +61,7 @@
 #if __has_include(<nftables/libnftables.h>)
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -207,6 +208,7 @@ public:
         const std::string t(text);
         return call([&](worker& w) { return w.run(t, true, nullptr); });
     }
+    [[nodiscard]] bool probes_the_kernel() const noexcept override { return true; }
 
     // The tables there now (the look apply() does before loading), or nothing.
     std::optional<std::vector<table_id>> tables() {
@@ -439,7 +441,15 @@ private:
         std::unique_lock<std::mutex> global(detail::libnftables_global_lock());  // no context is made or freed while forking
         const pid_t pid = ::fork();
         if (pid == 0) {
+            // the caller's signal handlers (a test framework's, a crash reporter's) are not
+            // this child's: an abort here must end it plainly
+            for (int sig = 1; sig < NSIG; ++sig)
+                if (sig != SIGKILL && sig != SIGSTOP) ::signal(sig, SIG_DFL);
+            sigset_t none;
+            sigemptyset(&none);
+            ::sigprocmask(SIG_SETMASK, &none, nullptr);
             ::close(p[0]);
+            if (const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC); devnull >= 0) ::dup2(devnull, 2);  // libnftables' assertion text
             detail::drop_interface_cache();  // the copy inherited from this process may name another namespace's interfaces
             int rc = 1;
             std::string out, err;
