@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -36,11 +37,17 @@ struct way {
     bool failed = false;
 };
 
-// Runs every way `reps` times, interleaved; the first `warmup` rounds are not kept.
+// Runs every way `reps` times, interleaved, in a new random order each round (a fixed
+// seed), so that no way always follows the same other way; the first `warmup` rounds are
+// not kept.
 inline void interleave(std::vector<way>& ways, int reps, int warmup = 1) {
+    std::mt19937 shuffle_with(20261202);
+    std::vector<std::size_t> order(ways.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     for (int r = 0; r < reps + warmup; ++r) {
+        std::shuffle(order.begin(), order.end(), shuffle_with);
         for (std::size_t k = 0; k < ways.size(); ++k) {
-            way& w = ways[(k + static_cast<std::size_t>(r)) % ways.size()];
+            way& w = ways[order[k]];
             if (w.failed) continue;
             if (w.setup) w.setup();
             const auto t0 = clock_type::now();

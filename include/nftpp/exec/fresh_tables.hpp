@@ -71,16 +71,17 @@ inline constexpr int inet = 1, ipv4 = 2, arp = 3, netdev = 5, bridge = 7, ipv6 =
     return -1;
 }
 
-// The tables in the calling thread's network namespace (one NFT_MSG_GETTABLE dump on a
-// fresh netlink socket that never writes), or nothing when the kernel could not be asked.
-[[nodiscard]] inline std::optional<std::vector<table_id>> list_tables() {
+// A NETLINK_NETFILTER socket in the calling thread's network namespace, or -1.
+[[nodiscard]] inline int open_nf_netlink_socket() noexcept {
     constexpr long af_netlink = 16, sock_raw = 3;  // AF_NETLINK, SOCK_RAW; SOCK_CLOEXEC is O_CLOEXEC
-    const int fd = static_cast<int>(::syscall(SYS_socket, af_netlink, sock_raw | O_CLOEXEC, NETLINK_NETFILTER));
-    if (fd < 0) return std::nullopt;
-    struct closer {
-        int fd;
-        ~closer() { ::close(fd); }
-    } close_it{fd};
+    return static_cast<int>(::syscall(SYS_socket, af_netlink, sock_raw | O_CLOEXEC, NETLINK_NETFILTER));
+}
+
+// The tables, asked on the NETLINK_NETFILTER socket `fd` (one NFT_MSG_GETTABLE dump; the
+// socket never writes to the ruleset), or nothing when the kernel could not be asked.
+// Keep such a socket open where looks are frequent: closing a netfilter netlink socket
+// waits for an RCU grace period whenever anyone's deleted objects are still being freed.
+[[nodiscard]] inline std::optional<std::vector<table_id>> list_tables(int fd) {
     struct {
         nlmsghdr h;
         nfgenmsg g;
@@ -104,6 +105,7 @@ inline constexpr int inet = 1, ipv4 = 2, arp = 3, netdev = 5, bridge = 7, ipv6 =
         if (n == 0) return std::nullopt;
         std::size_t left = static_cast<std::size_t>(n);
         for (auto* h = reinterpret_cast<nlmsghdr*>(buf.data()); NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+            if (h->nlmsg_seq != req.h.nlmsg_seq) continue;  // not ours (a late answer to an abandoned dump)
             if (h->nlmsg_type == NLMSG_DONE) return out;
             if (h->nlmsg_type == NLMSG_ERROR) return std::nullopt;
             if (h->nlmsg_type != ((NFNL_SUBSYS_NFTABLES << 8) | NFT_MSG_NEWTABLE)) continue;
@@ -126,6 +128,15 @@ inline constexpr int inet = 1, ipv4 = 2, arp = 3, netdev = 5, bridge = 7, ipv6 =
             }
         }
     }
+}
+
+// The tables in the calling thread's network namespace, on a socket opened and closed here.
+[[nodiscard]] inline std::optional<std::vector<table_id>> list_tables() {
+    const int fd = open_nf_netlink_socket();
+    if (fd < 0) return std::nullopt;
+    auto out = list_tables(fd);
+    ::close(fd);
+    return out;
 }
 
 // The tables in the network namespace at `path` (looked at from a short-lived thread that

@@ -29,8 +29,8 @@
 //
 // What is the same as the process executors: the outcomes and their kinds, the checks of
 // namespace names and paths (netns_path.hpp) and table names (table_name.hpp), and the
-// error mapping: the script is handed to libnftables as a file (a memfd), so nft's errors
-// carry their line and map to the rule that made it, as with `nft -f -`.
+// error mapping: a script nft refuses is read again from a file (a memfd), so nft's
+// errors carry their line and map to the rule that made it, as with `nft -f -`.
 //
 // Ruleset changes from outside. libnftables keeps a cache of the ruleset in the context,
 // but checks the kernel's ruleset generation on every command and refills the cache when
@@ -174,7 +174,7 @@ public:
     outcome apply(const script& s) override {
         return call([&](worker& w) {
             return apply_without_needless_deletes(
-                s, [&] { return list_tables(); }, [&](const script& x) { return w.run(x.text(), false, &x); },
+                s, [&] { return w.look(); }, [&](const script& x) { return w.run(x.text(), false, &x); },
                 between_look_and_load_);
         });
     }
@@ -213,8 +213,8 @@ public:
     // The tables there now (the look apply() does before loading), or nothing.
     std::optional<std::vector<table_id>> tables() {
         std::optional<std::vector<table_id>> out;
-        call([&](worker&) {
-            out = list_tables();
+        call([&](worker& w) {
+            out = w.look();
             return outcome{};
         });
         return out;
@@ -274,16 +274,23 @@ private:
                 detail::drop_interface_cache();
             }
             nft_ctx_set_dry_run(ctx_, dry_run);
-            // A memfd read as a file: nft's errors then carry "FILE:LINE:COL", as with -f.
-            const int fd = ::memfd_create("nftpp-script", MFD_CLOEXEC);
-            int rc = -1;
-            if (fd >= 0 && write_all(fd, text)) {
-                const std::string file = "/proc/self/fd/" + std::to_string(fd);
-                rc = nft_run_cmd_from_filename(ctx_, file.c_str());
-            } else {
-                rc = nft_run_cmd_from_buffer(ctx_, text.c_str());
+            // From a buffer first (the fastest way in); nft's errors then point at no line,
+            // so a refused script is read once more from a file (a memfd), where they carry
+            // "FILE:LINE:COL" as with -f. Refused means nothing was applied; should the
+            // second run pass (the ruleset changed in between), its outcome is the answer.
+            int rc = nft_run_cmd_from_buffer(ctx_, text.c_str());
+            if (rc != 0) {
+                (void)nft_ctx_get_output_buffer(ctx_);
+                (void)nft_ctx_get_error_buffer(ctx_);
+                const int fd = ::memfd_create("nftpp-script", MFD_CLOEXEC);
+                if (fd >= 0 && write_all(fd, text)) {
+                    const std::string file = "/proc/self/fd/" + std::to_string(fd);
+                    rc = nft_run_cmd_from_filename(ctx_, file.c_str());
+                } else {
+                    rc = nft_run_cmd_from_buffer(ctx_, text.c_str());
+                }
+                if (fd >= 0) ::close(fd);
             }
-            if (fd >= 0) ::close(fd);
             if (ifaces) detail::drop_interface_cache();  // leave no index from this namespace behind
             nft_ctx_set_dry_run(ctx_, false);
             o.out = nft_ctx_get_output_buffer(ctx_);
@@ -294,6 +301,19 @@ private:
                 o.messages = parse_nft_errors(o.err, s);
             }
             return o;
+        }
+
+        // On the worker thread: the tables there, on a socket kept for the worker's life
+        // (a socket closed per look would wait for others' deletes to be freed).
+        std::optional<std::vector<table_id>> look() {
+            if (look_fd_ < 0) look_fd_ = open_nf_netlink_socket();
+            if (look_fd_ < 0) return std::nullopt;
+            auto t = list_tables(look_fd_);
+            if (!t) {  // a broken dump leaves the socket in an unknown state: start afresh next time
+                ::close(look_fd_);
+                look_fd_ = -1;
+            }
+            return t;
         }
 
         dev_t dev = 0;
@@ -344,6 +364,7 @@ private:
                 if (stop_) break;
             }
             lk.unlock();
+            if (look_fd_ >= 0) ::close(look_fd_);
             if (ctx_) {
                 std::lock_guard g(detail::libnftables_global_lock());
                 nft_ctx_free(ctx_);
@@ -358,6 +379,7 @@ private:
         outcome result_;
         outcome open_;
         nft_ctx* ctx_ = nullptr;
+        int look_fd_ = -1;
     };
 
     struct state {
