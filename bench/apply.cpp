@@ -6,6 +6,7 @@
 // Into an empty namespace (the table deleted before each run, not timed):
 //   seed way            `ip netns exec NS nft add ...`: one nft process per command (9)
 //   sandbox_fence       the example as a whole process (`sandbox_fence --apply NS ...`)
+//   nft -f file         a plain apply as a whole process: nsenter + nft -f of the same text
 //   netns_executor      nsenter + nft, one transaction (absent table: no delete)
 //   netns_executor, as is   the same with the replace idiom's delete kept
 //   persistent          persistent_executor (one libnftables context kept open)
@@ -89,6 +90,13 @@ int main(int argc, char** argv) {
         return 2;
     }
     bench::raw_batch raw(ns.path(), rendered.text());
+    // a plain apply as a whole process: the same text from a file, nsenter + nft -f
+    const std::string file = "/tmp/nftpp-bench-fence-" + std::to_string(::getpid()) + ".nft";
+    if (std::FILE* f = std::fopen(file.c_str(), "w")) {
+        std::fputs(rendered.text().c_str(), f);
+        std::fclose(f);
+    }
+    const auto plain_file = [&] { return bench::run({nsenter, net, "--", nft, "-f", file}); };
     if (!raw.ok()) std::fprintf(stderr, "could not capture libnftables' batch: no raw floor\n");
 
     std::vector<bench::way> ways;
@@ -96,6 +104,7 @@ int main(int argc, char** argv) {
 #ifdef NFTPP_SANDBOX_FENCE
     ways.push_back({"empty: sandbox_fence --apply, whole process", remove_table, sandbox_fence});
 #endif
+    ways.push_back({"empty: nsenter + nft -f file (a plain apply, whole process)", remove_table, plain_file});
     ways.push_back({"empty: netns_executor (nsenter + nft)", remove_table, [&] { return ex.apply(render(fence)).ok(); }});
     ways.push_back({"empty: netns_executor, replace idiom as is (deletes)", remove_table, [&] { return ex.apply_as_is(render(fence)).ok(); }});
     ways.push_back({"empty: persistent_executor", remove_table, [&] { return persistent.apply(render(fence)).ok(); }});
@@ -106,6 +115,7 @@ int main(int argc, char** argv) {
 #ifdef NFTPP_SANDBOX_FENCE
     ways.push_back({"steady: sandbox_fence --apply, whole process", {}, sandbox_fence});
 #endif
+    ways.push_back({"steady: nsenter + nft -f file (a plain apply, whole process)", {}, plain_file});
     ways.push_back({"steady: netns_executor (nsenter + nft)", {}, [&] { return ex.apply(render(fence)).ok(); }});
     ways.push_back({"steady: libnftables_executor (context per apply)", {}, [&] { return fresh.apply(render(fence)).ok(); }});
     ways.push_back({"steady: persistent_executor", {}, [&] { return persistent.apply(render(fence)).ok(); }});
@@ -140,6 +150,10 @@ int main(int argc, char** argv) {
           "empty: sandbox_fence --apply, whole process", ">= 10");
     ratio("seed way / sandbox_fence process (over the fence)", "steady: seed way, delete + 9 commands (10 nft)",
           "steady: sandbox_fence --apply, whole process", ">= 3");
+    ratio("sandbox_fence process / plain apply process (empty)", "empty: sandbox_fence --apply, whole process",
+          "empty: nsenter + nft -f file (a plain apply, whole process)", "<= 1.2");
+    ratio("sandbox_fence process / plain apply process (over the fence)", "steady: sandbox_fence --apply, whole process",
+          "steady: nsenter + nft -f file (a plain apply, whole process)", "<= 1.2");
     ratio("netns_executor: replace idiom as is / without the needless delete (empty)",
           "empty: netns_executor, replace idiom as is (deletes)", "empty: netns_executor (nsenter + nft)", "> 1");
     ratio("persistent: render + apply / pre-rendered", "steady: persistent_executor",
@@ -147,5 +161,6 @@ int main(int argc, char** argv) {
     ratio("libnftables fresh context / persistent (steady)", "steady: libnftables_executor (context per apply)",
           "steady: persistent_executor", "");
     if (raw.ok()) std::printf("\nraw batch: %zu bytes\n", raw.bytes());
+    std::remove(file.c_str());
     return 0;
 }

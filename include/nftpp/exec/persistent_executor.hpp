@@ -73,6 +73,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -354,7 +355,13 @@ private:
                     const auto* f = job_;
                     job_ = nullptr;
                     lk.unlock();
-                    outcome r = (*f)(*this);
+                    outcome r;
+                    try {
+                        r = (*f)(*this);
+                    } catch (const std::exception& e) {  // e.g. bad_alloc: an outcome, not std::terminate
+                        r.kind = outcome_kind::spawn_failed;
+                        r.detail = std::string("the persistent executor's thread failed: ") + e.what();
+                    }
                     lk.lock();
                     result_ = std::move(r);
                     done_ = true;
