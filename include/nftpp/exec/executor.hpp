@@ -1,9 +1,11 @@
 #pragma once
 // executor: where a script is loaded. Implementations: host_executor (`nft -f -`),
-// netns_executor (`nsenter --net=... -- nft -f -`), libnftables_executor (in-process), and
-// for tests testing::recording_executor. Every operation is one nft process (nsenter
-// then nft, with a namespace); apply() is one transaction: all of the script or, on any
-// error, none of it.
+// netns_executor (`nsenter --net=... -- nft -f -`), persistent_executor (libnftables
+// in-process, one context kept open), libnftables_executor (in-process, a context per
+// operation), and for tests testing::recording_executor; best_executor_for picks one.
+// With the process executors every operation is one nft process (nsenter then nft, with
+// a namespace); apply() is one transaction: all of the script or, on any error, none of
+// it.
 #include <chrono>
 #include <cstddef>
 #include <optional>
