@@ -1,5 +1,6 @@
 // Rendering cost: the sandbox fence with run-time values, a 10 000-rule chain built from
-// a run-time range, a 100 000-element set, and a constant table (rendered by the compiler:
+// a run-time range (and 1k/10k/16k rules both as render_text() and as render(), the
+// script with origins that executors load), a 100 000-element set, and a constant table (rendered by the compiler:
 // at run time it is a string already in the binary).
 #include <benchmark/benchmark.h>
 
@@ -43,6 +44,29 @@ static void rules_10k(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * 10000);
 }
 BENCHMARK(rules_10k)->Unit(benchmark::kMillisecond);
+
+// render() (the script with origins, the form the executors load) beside render_text(),
+// at 1 000, 10 000 and 16 000 rules.
+template <bool WithOrigins>
+static void rules_n(benchmark::State& state) {
+    std::vector<port> ports;
+    for (int i = 0; i < state.range(0); ++i) ports.push_back(port::from(1000 + i).value());
+    const auto src = ipv4_addr::parse("10.0.0.1").value();
+    for (auto _ : state) {
+        auto t = table<family::inet>("big", base_chain<"input", filter_chain(hook::input)>(
+            rules_from(ports, [&](port p) { return ip.saddr == src && tcp.dport == p >> counter >> accept; })));
+        if constexpr (WithOrigins) {
+            auto s = render(ruleset(replace(t)));
+            benchmark::DoNotOptimize(s.text().data());
+        } else {
+            auto text = render_text(ruleset(replace(t)));
+            benchmark::DoNotOptimize(text.data());
+        }
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK_TEMPLATE(rules_n, false)->Name("rules_render_text")->Arg(1000)->Arg(10000)->Arg(16000)->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(rules_n, true)->Name("rules_render_with_origins")->Arg(1000)->Arg(10000)->Arg(16000)->Unit(benchmark::kMillisecond);
 
 static void set_100k(benchmark::State& state) {
     std::vector<ipv4_addr> hosts;

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # All benchmarks: rendering (Google Benchmark), applying (needs root: network namespaces,
-# iptables for the comparison), compile time (g++ and clang++). Not tests: nothing here
-# passes or fails on a figure. Results go to stdout; docs/performance.md has the last run.
+# and libnftables), many namespaces, large rulesets, compile time (g++ and clang++). Not
+# tests: nothing here passes or fails on a figure. Results go to stdout;
+# docs/performance.md has the last run.
 #   bash bench/run.sh            everything
-#   bash bench/run.sh render     one part: render | apply | sets | compile
+#   bash bench/run.sh render     one part: render | apply | scale | large | sets | compile
 set -euo pipefail
 cd "$(dirname "$0")/.."
 part=${1:-all}
 cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DNFTPP_BUILD_BENCH=ON -DNFTPP_BUILD_TESTS=OFF \
-  -DNFTPP_BUILD_EXAMPLES=OFF >/dev/null
+  -DNFTPP_BUILD_EXAMPLES=ON >/dev/null
 cmake --build build/bench -j"${NFTPP_JOBS:-2}" >/dev/null
 if [ "$part" = all ] || [ "$part" = render ]; then
   echo "## Rendering"
@@ -16,7 +17,15 @@ if [ "$part" = all ] || [ "$part" = render ]; then
 fi
 if [ "$part" = all ] || [ "$part" = apply ]; then
   echo "## Applying the sandbox fence in a namespace"
-  build/bench/bench/bench_apply "${NFTPP_BENCH_RUNS:-21}"
+  build/bench/bench/bench_apply "${NFTPP_BENCH_RUNS:-41}"
+fi
+if [ "$part" = all ] || [ "$part" = scale ]; then
+  echo "## The fence into many namespaces"
+  build/bench/bench/bench_scale "${NFTPP_BENCH_SCALE_RUNS:-5}"
+fi
+if [ "$part" = all ] || [ "$part" = large ]; then
+  echo "## 10 000 rules, 100 000 set elements"
+  build/bench/bench/bench_large "${NFTPP_BENCH_LARGE_RUNS:-7}"
 fi
 if [ "$part" = all ] || [ "$part" = sets ]; then
   echo "## Sets of 1k, 10k, 100k elements in a namespace"

@@ -18,11 +18,14 @@
 // 65535, a namespace name with '/' or a log prefix that nft could not take are clear
 // errors (exit 2), and nothing is applied.
 //
-// Applying is one transaction (`nsenter --net=... -- nft -f -`): the whole fence or, on
-// any error, nothing. Before it, nftpp::apply_with_probes checks in the namespace whether
-// the kernel has what the optional rules need (conntrack, log, limit); the optional rules
-// it cannot have are left out of that one transaction and listed on stderr. The script
-// printed with --apply is the one that was loaded.
+// Applying is one transaction: the whole fence or, on any error, nothing. It goes through
+// exec::best_executor_for: libnftables inside this process when the example was built
+// with it (no nft process), else `nsenter --net=... -- nft -f -`. Before it,
+// nftpp::apply_with_probes checks in the namespace whether the kernel has what the
+// optional rules need (conntrack, log, limit), once per boot and kernel (the answers are
+// kept in /run/nftpp/probes); the optional rules it cannot have are left out of that one
+// transaction and listed on stderr. The script printed with --apply is the one that was
+// loaded.
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -105,8 +108,8 @@ int main(int argc, char** argv) {
                     std::fwrite(text.data(), 1, text.size(), stdout);
                     return 0;
                 }
-                auto executor = exec::netns_executor::named(netns);
-                const apply_report report = apply_with_probes(executor, fence, assume_missing);
+                const auto executor = exec::best_executor_for(netns);
+                const apply_report report = apply_with_probes(*executor, fence, assume_missing);
                 for (const skipped_rule& s : report.skipped) std::fprintf(stderr, "%s\n", s.describe().c_str());
                 if (!report.outcome.ok()) {
                     std::fprintf(stderr, "%s\n", report.outcome.describe().c_str());

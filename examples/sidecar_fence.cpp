@@ -30,8 +30,8 @@ int main(int argc, char** argv) {
             std::fwrite(text.data(), 1, text.size(), stdout);
             return 0;
         }
-        exec::host_executor executor;
-        const apply_report report = apply_with_probes(executor, fence);
+        const auto executor = exec::best_executor_for();  // in-process with libnftables, else nft
+        const apply_report report = apply_with_probes(*executor, fence);
         for (const skipped_rule& s : report.skipped) std::fprintf(stderr, "%s\n", s.describe().c_str());
         if (!report.outcome.ok()) {
             std::fprintf(stderr, "%s\n", report.outcome.describe().c_str());

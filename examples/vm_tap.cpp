@@ -24,9 +24,9 @@
 
 namespace {
 
+// In-process with libnftables (a persistent context), else nft processes.
 std::unique_ptr<nftpp::exec::executor> executor_for(const std::string& netns) {
-    if (netns.empty()) return std::make_unique<nftpp::exec::host_executor>();
-    return std::make_unique<nftpp::exec::netns_executor>(nftpp::exec::netns_executor::named(netns));
+    return nftpp::exec::best_executor_for(netns);
 }
 
 int usage(const char* self) {

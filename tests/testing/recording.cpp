@@ -1,4 +1,10 @@
 // The recording executor (no root needed) and optional rules applied in one transaction.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "golden.hpp"
@@ -17,6 +23,20 @@ auto fence_with_optionals() {
             optional_rule(tcp.flags == syn >> limit(5 / second) >> log("fence: ", skuid)),
             meta.l4proto == tcp >> reject(tcp_reset)));
 }
+
+// A temporary directory, mode 0755, removed at the end.
+struct nftpp_test_probe_dir {
+    std::string path;
+    nftpp_test_probe_dir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "nftpp-probes-XXXXXX").string();
+        if (::mkdtemp(pattern.data())) path = pattern;
+        ::chmod(path.c_str(), 0755);
+    }
+    ~nftpp_test_probe_dir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
 }  // namespace
 
 TEST_CASE("the recording executor records calls and answers queued outcomes", "[testing]") {
@@ -131,4 +151,94 @@ TEST_CASE("optional rules against a real kernel, with a feature forced missing",
     CHECK(listing.find("ct state established,related accept") != std::string::npos);
     CHECK(listing.find("log prefix") == std::string::npos);
     CHECK(listing.find("reject with tcp reset") != std::string::npos);
+}
+
+TEST_CASE("probe answers are cached: the second apply_with_probes runs no probe", "[testing][optional][probe_cache]") {
+    const auto fence = ruleset(replace(fence_with_optionals()));
+    probe_cache cache;  // in memory only: this test's answers stay here
+    recording_executor rec;
+    rec.answers_for_kernel = true;
+    rec.failing_probes = {"ct state"};
+    auto probes = [&] {
+        int n = 0;
+        for (const auto& c : rec.calls) n += c.operation == "probe";
+        return n;
+    };
+    const auto first = apply_with_probes(rec, fence, {}, &cache);
+    REQUIRE(first.outcome.ok());
+    CHECK(probes() == 3);  // conntrack, log, limit
+    const auto second = apply_with_probes(rec, fence, {}, &cache);
+    REQUIRE(second.outcome.ok());
+    CHECK(probes() == 3);  // none more
+    CHECK(rec.applied().size() == 2);
+    CHECK_FALSE(second.caps.has(feature::conntrack));  // the cached "missing" is kept too
+    CHECK(second.skipped.size() == first.skipped.size());
+    CHECK(rec.applied()[1] == rec.applied()[0]);
+    // cleared: asked again
+    cache.clear();
+    REQUIRE(apply_with_probes(rec, fence, {}, &cache).outcome.ok());
+    CHECK(probes() == 6);
+    // a probe that could not be asked is not remembered
+    probe_cache other;
+    recording_executor flaky;
+    flaky.answers_for_kernel = true;
+    flaky.probe_answer = [](std::string_view) {
+        exec::outcome o;
+        o.kind = exec::outcome_kind::timed_out;
+        return o;
+    };
+    CHECK(apply_with_probes(flaky, fence, {}, &other).outcome.kind == exec::outcome_kind::timed_out);
+    CHECK_FALSE(other.find(feature::conntrack).has_value());
+    // a test double's answers are never kept unless it says they are the kernel's
+    probe_cache untouched;
+    recording_executor plain;
+    REQUIRE(apply_with_probes(plain, fence, {}, &untouched).outcome.ok());
+    REQUIRE(apply_with_probes(plain, fence, {}, &untouched).outcome.ok());
+    int plain_probes = 0;
+    for (const auto& c : plain.calls) plain_probes += c.operation == "probe";
+    CHECK(plain_probes == 6);
+    CHECK_FALSE(untouched.find(feature::log).has_value());
+}
+
+TEST_CASE("probe_cache: a file for this boot and kernel, ignored for another", "[testing][probe_cache]") {
+    if (::geteuid() != 0) {
+        WARN("SKIPPED (the file store is checked for root ownership: not running as root)");
+        return;
+    }
+    nftpp_test_probe_dir dir;
+    const std::string file = dir.path + "/probes";
+    {
+        probe_cache a(file);
+        a.remember(feature::log, true);
+        a.remember(feature::nat, false);
+    }
+    probe_cache b(file);  // another process, as far as the cache knows
+    CHECK(b.find(feature::log) == std::optional<bool>(true));
+    CHECK(b.find(feature::nat) == std::optional<bool>(false));
+    CHECK_FALSE(b.find(feature::limit).has_value());
+    // the file names this boot and kernel; another boot's answers are not taken
+    std::string text;
+    {
+        std::FILE* f = std::fopen(file.c_str(), "r");
+        REQUIRE(f);
+        char buf[256] = {};
+        text.assign(buf, std::fread(buf, 1, sizeof(buf) - 1, f));
+        std::fclose(f);
+    }
+    CHECK(text.find(probe_cache::boot_and_kernel()) != std::string::npos);
+    {
+        std::FILE* f = std::fopen(file.c_str(), "w");
+        std::fputs("nftpp-probes-v1 00000000-0000-0000-0000-000000000000 0.0.0\n3f 3f\n", f);
+        std::fclose(f);
+    }
+    probe_cache c(file);
+    CHECK_FALSE(c.find(feature::log).has_value());
+    // a file others can write is not trusted
+    {
+        probe_cache d(file);
+        d.remember(feature::log, false);
+    }
+    ::chmod(file.c_str(), 0666);
+    probe_cache e(file);
+    CHECK_FALSE(e.find(feature::log).has_value());
 }

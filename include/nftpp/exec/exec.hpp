@@ -1,6 +1,8 @@
 #pragma once
 // Executors: load rendered scripts on the host or in a network namespace.
+#include <nftpp/exec/best_executor.hpp>
 #include <nftpp/exec/executor.hpp>
+#include <nftpp/exec/fresh_tables.hpp>
 #include <nftpp/exec/generation.hpp>
 #include <nftpp/exec/host_executor.hpp>
 #include <nftpp/exec/netns_executor.hpp>

@@ -1,9 +1,11 @@
 #pragma once
 // executor: where a script is loaded. Implementations: host_executor (`nft -f -`),
 // netns_executor (`nft -f -` in a namespace the runner process entered with setns, or
-// `nsenter --net=... -- nft -f -`), libnftables_executor (in-process), and for tests
-// testing::recording_executor. Every operation is one nft process, never one per rule;
-// apply() is one transaction: all of the script or, on any error, none of it.
+// `nsenter --net=... -- nft -f -`), persistent_executor (libnftables in-process, one
+// context kept open), libnftables_executor (in-process, a context per operation), and for
+// tests testing::recording_executor; best_executor_for picks one. With the process
+// executors every operation is one nft process, never one per rule; apply() is one
+// transaction: all of the script or, on any error, none of it.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -43,6 +45,9 @@ public:
     // text in this context: ok = supported, rejected = unsupported; any other kind (nft
     // missing, namespace gone, timeout) means the question could not be asked.
     virtual outcome probe(std::string_view script_text) = 0;
+    // True when probe() asks the real kernel, so that its answers may be kept per boot and
+    // kernel (apply.hpp's probe_cache); false for test doubles.
+    [[nodiscard]] virtual bool probes_the_kernel() const noexcept { return false; }
 
     outcome apply(std::string_view text) { return apply(script(std::string(text))); }
     outcome check(std::string_view text) { return check(script(std::string(text))); }

@@ -9,7 +9,8 @@
 // line number when it reads a buffer, so messages have no origin (the process executors
 // map each error to its rule). Names and paths are checked as for netns_executor
 // (netns_path.hpp), table names as for every executor (table_name.hpp). No timeout and
-// no capture limit apply: the work happens in the calling process.
+// no capture limit apply: the work happens in the calling process. Each operation makes
+// and frees a context (and so closes a netlink socket); persistent_executor.hpp keeps one.
 #if __has_include(<nftables/libnftables.h>)
 #include <fcntl.h>
 #include <sched.h>
@@ -26,10 +27,13 @@
 #include <thread>
 
 #include <nftpp/exec/executor.hpp>
+#include <nftpp/exec/fresh_tables.hpp>
 #include <nftpp/exec/netns_path.hpp>
 #include <nftpp/exec/table_name.hpp>
 
+#ifndef NFTPP_HAS_LIBNFTABLES
 #define NFTPP_HAS_LIBNFTABLES 1
+#endif
 
 namespace nftpp::exec {
 
@@ -55,7 +59,21 @@ public:
         return e;
     }
 
-    outcome apply(const script& s) override { return run(s.text(), false, false, &s); }
+    // Replaces of tables that are not there are loaded without their `delete`, safe
+    // against a concurrent writer (fresh_tables.hpp).
+    outcome apply(const script& s) override {
+        if (!invalid_.ok()) return invalid_;
+        if (!netns_path_.empty())
+            if (outcome bad = check_netns_file(netns_path_); !bad.ok()) return bad;
+        return apply_without_needless_deletes(
+            s,
+            [&]() -> std::optional<std::vector<table_id>> {
+                return netns_path_.empty() ? list_tables() : list_tables_at(netns_path_);
+            },
+            [&](const script& x) { return run(x.text(), false, false, &x); });
+    }
+    // Loads the script exactly as it is (the replace idiom deletes even an absent table).
+    outcome apply_as_is(const script& s) { return run(s.text(), false, false, &s); }
     outcome check(const script& s) override { return run(s.text(), true, false, &s); }
     outcome delete_table(family f, std::string_view name, absent_table when_absent) override {
         if (outcome bad = check_table_name(name); !bad.ok()) return bad;
@@ -73,6 +91,7 @@ public:
     outcome list_ruleset_json() override { return run("list ruleset", false, true, nullptr); }
     std::optional<nft_version> version() override { return std::nullopt; }
     outcome probe(std::string_view text) override { return run(std::string(text), true, false, nullptr); }
+    [[nodiscard]] bool probes_the_kernel() const noexcept override { return true; }
 
 private:
     outcome run(const std::string& text, bool dry_run, bool json, const script* s) {

@@ -86,6 +86,7 @@ protected:
         p.programs = 2;
         return p;
     }
+    [[nodiscard]] std::string_view target_netns_path() const noexcept override { return path_; }
 
 private:
     explicit netns_executor(const executor_options& o) : nft_executor(o) {}

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <nftpp/exec/executor.hpp>
+#include <nftpp/exec/fresh_tables.hpp>
 #include <nftpp/exec/generation.hpp>
 #include <nftpp/exec/process.hpp>
 #include <nftpp/exec/table_name.hpp>
@@ -37,7 +38,21 @@ public:
     using executor::apply;
     using executor::check;
 
-    outcome apply(const script& s) override { return run_script({"-f", "-"}, s); }
+    // Replaces of tables that are not there are loaded without their `delete`, safe
+    // against a concurrent writer (fresh_tables.hpp).
+    outcome apply(const script& s) override {
+        programs_started_ = 0;
+        if (launch_plan p = plan(); !p.problem.ok()) return std::move(p.problem);  // nothing is looked at before the checks
+        return apply_without_needless_deletes(
+            s,
+            [&]() -> std::optional<std::vector<table_id>> {
+                const std::string_view ns = target_netns_path();
+                return ns.empty() ? list_tables() : list_tables_at(std::string(ns));
+            },
+            [&](const script& x) { return run_script({"-f", "-"}, x); });
+    }
+    // Loads the script exactly as it is (the replace idiom deletes even an absent table).
+    outcome apply_as_is(const script& s) { return run_script({"-f", "-"}, s); }
     outcome check(const script& s) override { return run_script({"-c", "-f", "-"}, s); }
 
     outcome delete_table(family f, std::string_view name, absent_table when_absent) override {
@@ -67,6 +82,7 @@ public:
         return nft_version::parse(o.out);
     }
     outcome probe(std::string_view text) override { return run_script({"-c", "-f", "-"}, script(std::string(text))); }
+    [[nodiscard]] bool probes_the_kernel() const noexcept override { return true; }
 
     // The ruleset generation of the target (see generation.hpp): read it before an apply,
     // and again when the outcome is unknown (status_unknown, timed_out) — unchanged means
@@ -85,6 +101,9 @@ protected:
 
     // The program to run before nft's own arguments, or why nothing can run.
     virtual launch_plan plan() = 0;
+    // The network namespace file nft runs in, or empty for the caller's own namespace
+    // (where apply() looks at the tables before loading).
+    [[nodiscard]] virtual std::string_view target_netns_path() const noexcept { return {}; }
 
     // Finds nft at the trusted paths (or the explicit one), opened for execution.
     std::pair<tool_lookup, outcome> find_nft() const {

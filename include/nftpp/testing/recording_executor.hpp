@@ -29,6 +29,9 @@ public:
     std::function<exec::outcome(std::string_view)> probe_answer;
     std::vector<std::string> failing_probes;
     std::optional<exec::nft_version> reported_version = exec::nft_version{1, 0, 6};  // what version() answers
+    // What probes_the_kernel() answers: true lets apply_with_probes keep this double's
+    // probe answers in the probe_cache it is given (tests of the cache itself).
+    bool answers_for_kernel = false;
 
     exec::outcome apply(const script& s) override { return answer("apply", s.text()); }
     exec::outcome check(const script& s) override { return answer("check", s.text()); }
@@ -43,6 +46,7 @@ public:
         calls.push_back({"version", {}});
         return reported_version;
     }
+    [[nodiscard]] bool probes_the_kernel() const noexcept override { return answers_for_kernel; }
     exec::outcome probe(std::string_view text) override {
         calls.push_back({"probe", std::string(text)});
         if (probe_answer) return probe_answer(text);
