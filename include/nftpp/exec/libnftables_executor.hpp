@@ -29,6 +29,7 @@
 #include <nftpp/exec/executor.hpp>
 #include <nftpp/exec/fresh_tables.hpp>
 #include <nftpp/exec/netns_path.hpp>
+#include <nftpp/exec/persistent_executor.hpp>
 #include <nftpp/exec/table_name.hpp>
 
 #ifndef NFTPP_HAS_LIBNFTABLES
@@ -97,6 +98,10 @@ private:
     outcome run(const std::string& text, bool dry_run, bool json, const script* s) {
         outcome o;
         auto body = [&] {
+            if (json) {  // in a child: libnftables' JSON listing aborts on a name that is not UTF-8
+                o = detail::list_json_in_child(text);
+                return;
+            }
             nft_ctx* ctx = nft_ctx_new(NFT_CTX_DEFAULT);
             if (!ctx) {
                 o.kind = outcome_kind::spawn_failed;

@@ -120,6 +120,108 @@ inline std::mutex& libnftables_global_lock() {
 inline void drop_interface_cache() {
     if (nft_ctx* c = nft_ctx_new(NFT_CTX_DEFAULT)) nft_ctx_free(c);
 }
+inline bool write_all_to(int fd, std::string_view t) {
+    while (!t.empty()) {
+        const ssize_t n = ::write(fd, t.data(), t.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        t.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+// A JSON listing in a child forked from the calling thread (so inside its namespace), so
+// that libnftables aborting on a name that is not UTF-8 cannot end this process.
+inline outcome list_json_in_child(const std::string& cmd) {
+    outcome o;
+    int p[2];
+    if (::pipe2(p, O_CLOEXEC) != 0) {
+        o.kind = outcome_kind::spawn_failed;
+        o.detail = std::string("pipe2 failed: ") + std::strerror(errno);
+        return o;
+    }
+    std::unique_lock<std::mutex> global(detail::libnftables_global_lock());  // no context is made or freed while forking
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        // the caller's signal handlers (a test framework's, a crash reporter's) are not
+        // this child's: an abort here must end it plainly
+        for (int sig = 1; sig < NSIG; ++sig)
+            if (sig != SIGKILL && sig != SIGSTOP) ::signal(sig, SIG_DFL);
+        sigset_t none;
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        ::close(p[0]);
+        if (const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC); devnull >= 0) ::dup2(devnull, 2);  // libnftables' assertion text
+        detail::drop_interface_cache();  // the copy inherited from this process may name another namespace's interfaces
+        int rc = 1;
+        std::string out, err;
+        if (nft_ctx* c = nft_ctx_new(NFT_CTX_DEFAULT)) {
+            nft_ctx_buffer_output(c);
+            nft_ctx_buffer_error(c);
+            nft_ctx_output_set_flags(c, NFT_CTX_OUTPUT_JSON);
+            rc = nft_run_cmd_from_buffer(c, cmd.c_str());
+            out = nft_ctx_get_output_buffer(c);
+            err = nft_ctx_get_error_buffer(c);
+        } else {
+            err = "nft_ctx_new failed";
+        }
+        const std::uint64_t head[3] = {static_cast<std::uint64_t>(rc == 0 ? 0 : 1), out.size(), err.size()};
+        (void)!write_all_to(p[1], std::string_view(reinterpret_cast<const char*>(head), sizeof(head)));
+        (void)!write_all_to(p[1], out);
+        (void)!write_all_to(p[1], err);
+        ::_exit(0);
+    }
+    global.unlock();
+    ::close(p[1]);
+    if (pid < 0) {
+        ::close(p[0]);
+        o.kind = outcome_kind::spawn_failed;
+        o.detail = std::string("fork failed: ") + std::strerror(errno);
+        return o;
+    }
+    std::string bytes;
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(p[0], buf, sizeof(buf));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        bytes.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(p[0]);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFSIGNALED(status)) {
+        const int sig = WTERMSIG(status);
+        o.kind = outcome_kind::rejected;
+        o.exit_code = 128 + sig;
+        o.detail = "nft was killed by signal " + std::to_string(sig) + " (" + ::strsignal(sig) +
+                   "): libnftables' JSON listing aborts on a name that is not UTF-8 (an interface name "
+                   "loaded by another program?); this process is unharmed";
+        return o;
+    }
+    std::uint64_t head[3] = {1, 0, 0};
+    if (bytes.size() < sizeof(head)) {
+        o.kind = outcome_kind::status_unknown;
+        o.detail = "the listing child ended without an answer";
+        return o;
+    }
+    std::memcpy(head, bytes.data(), sizeof(head));
+    if (bytes.size() != sizeof(head) + head[1] + head[2]) {
+        o.kind = outcome_kind::status_unknown;
+        o.detail = "the listing child's answer was cut short";
+        return o;
+    }
+    o.out = bytes.substr(sizeof(head), head[1]);
+    o.err = bytes.substr(sizeof(head) + head[1], head[2]);
+    o.exit_code = static_cast<int>(head[0]);
+    if (head[0] != 0) {
+        o.kind = outcome_kind::rejected;
+        o.messages = parse_nft_errors(o.err, nullptr);
+    }
+    return o;
+}
+
 }  // namespace detail
 
 class persistent_executor final : public executor {
@@ -199,10 +301,10 @@ public:
     outcome list_table_json(family f, std::string_view name) override {
         if (outcome bad = check_table_name(name); !bad.ok()) return bad;
         const std::string cmd = "list table " + std::string(keyword(f)) + " " + std::string(name);
-        return call([&](worker&) { return list_in_child(cmd); });
+        return call([&](worker&) { return detail::list_json_in_child(cmd); });
     }
     outcome list_ruleset_json() override {
-        return call([&](worker&) { return list_in_child("list ruleset"); });
+        return call([&](worker&) { return detail::list_json_in_child("list ruleset"); });
     }
     std::optional<nft_version> version() override { return std::nullopt; }
     outcome probe(std::string_view text) override {
@@ -457,106 +559,6 @@ private:
         return s_->w->post(f);
     }
 
-    // A JSON listing in a child forked from the worker thread (inside the namespace), so
-    // that libnftables aborting on a name that is not UTF-8 cannot end this process.
-    static outcome list_in_child(const std::string& cmd) {
-        outcome o;
-        int p[2];
-        if (::pipe2(p, O_CLOEXEC) != 0) {
-            o.kind = outcome_kind::spawn_failed;
-            o.detail = std::string("pipe2 failed: ") + std::strerror(errno);
-            return o;
-        }
-        std::unique_lock<std::mutex> global(detail::libnftables_global_lock());  // no context is made or freed while forking
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            // the caller's signal handlers (a test framework's, a crash reporter's) are not
-            // this child's: an abort here must end it plainly
-            for (int sig = 1; sig < NSIG; ++sig)
-                if (sig != SIGKILL && sig != SIGSTOP) ::signal(sig, SIG_DFL);
-            sigset_t none;
-            sigemptyset(&none);
-            ::sigprocmask(SIG_SETMASK, &none, nullptr);
-            ::close(p[0]);
-            if (const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC); devnull >= 0) ::dup2(devnull, 2);  // libnftables' assertion text
-            detail::drop_interface_cache();  // the copy inherited from this process may name another namespace's interfaces
-            int rc = 1;
-            std::string out, err;
-            if (nft_ctx* c = nft_ctx_new(NFT_CTX_DEFAULT)) {
-                nft_ctx_buffer_output(c);
-                nft_ctx_buffer_error(c);
-                nft_ctx_output_set_flags(c, NFT_CTX_OUTPUT_JSON);
-                rc = nft_run_cmd_from_buffer(c, cmd.c_str());
-                out = nft_ctx_get_output_buffer(c);
-                err = nft_ctx_get_error_buffer(c);
-            } else {
-                err = "nft_ctx_new failed";
-            }
-            const std::uint64_t head[3] = {static_cast<std::uint64_t>(rc == 0 ? 0 : 1), out.size(), err.size()};
-            (void)!write_all(p[1], std::string_view(reinterpret_cast<const char*>(head), sizeof(head)));
-            (void)!write_all(p[1], out);
-            (void)!write_all(p[1], err);
-            ::_exit(0);
-        }
-        global.unlock();
-        ::close(p[1]);
-        if (pid < 0) {
-            ::close(p[0]);
-            o.kind = outcome_kind::spawn_failed;
-            o.detail = std::string("fork failed: ") + std::strerror(errno);
-            return o;
-        }
-        std::string bytes;
-        char buf[65536];
-        for (;;) {
-            const ssize_t n = ::read(p[0], buf, sizeof(buf));
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            bytes.append(buf, static_cast<std::size_t>(n));
-        }
-        ::close(p[0]);
-        int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        if (WIFSIGNALED(status)) {
-            const int sig = WTERMSIG(status);
-            o.kind = outcome_kind::rejected;
-            o.exit_code = 128 + sig;
-            o.detail = "nft was killed by signal " + std::to_string(sig) + " (" + ::strsignal(sig) +
-                       "): libnftables' JSON listing aborts on a name that is not UTF-8 (an interface name "
-                       "loaded by another program?); this process is unharmed";
-            return o;
-        }
-        std::uint64_t head[3] = {1, 0, 0};
-        if (bytes.size() < sizeof(head)) {
-            o.kind = outcome_kind::status_unknown;
-            o.detail = "the listing child ended without an answer";
-            return o;
-        }
-        std::memcpy(head, bytes.data(), sizeof(head));
-        if (bytes.size() != sizeof(head) + head[1] + head[2]) {
-            o.kind = outcome_kind::status_unknown;
-            o.detail = "the listing child's answer was cut short";
-            return o;
-        }
-        o.out = bytes.substr(sizeof(head), head[1]);
-        o.err = bytes.substr(sizeof(head) + head[1], head[2]);
-        o.exit_code = static_cast<int>(head[0]);
-        if (head[0] != 0) {
-            o.kind = outcome_kind::rejected;
-            o.messages = parse_nft_errors(o.err, nullptr);
-        }
-        return o;
-    }
-    static bool write_all(int fd, std::string_view t) {
-        while (!t.empty()) {
-            const ssize_t n = ::write(fd, t.data(), t.size());
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return false;
-            t.remove_prefix(static_cast<std::size_t>(n));
-        }
-        return true;
-    }
 
     std::unique_ptr<state> s_;
     std::function<void()> between_look_and_load_;
