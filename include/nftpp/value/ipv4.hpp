@@ -12,6 +12,7 @@
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/value/detail.hpp>
+#include <nftpp/value/prefix.hpp>
 
 namespace nftpp {
 
@@ -96,19 +97,7 @@ struct ipv4_prefix {
 
     // "10.0.0.0/8"; an address alone is its /32 prefix (as nft lists one).
     static constexpr result<ipv4_prefix> parse(std::string_view s) noexcept {
-        const auto slash = s.find('/');
-        if (slash == std::string_view::npos) {
-            auto a = ipv4_addr::parse(s);
-            if (!a) return a.err();
-            return ipv4_prefix(*a, 32);
-        }
-        auto a = ipv4_addr::parse(s.substr(0, slash));
-        if (!a) return a.err();
-        auto n = detail::parse_decimal(s.substr(slash + 1), 32);
-        if (!n) return error{&rules::an_ipv4_prefix_is_an_address_a_slash_and_a_length_from_0_to_32, slash + 1};
-        auto p = make(*a, static_cast<int>(*n));
-        if (!p) return error{p.err().broken, slash};
-        return p;
+        return detail::parse_prefix<ipv4_prefix, ipv4_addr, 32>(s, rules::an_ipv4_prefix_is_an_address_a_slash_and_a_length_from_0_to_32);
     }
 
     [[nodiscard]] constexpr std::uint32_t mask() const noexcept { return len == 0 ? 0u : (0xffffffffu << (32 - len)); }

@@ -12,6 +12,7 @@
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/value/detail.hpp>
+#include <nftpp/value/prefix.hpp>
 #include <nftpp/value/ipv4.hpp>
 
 namespace nftpp {
@@ -174,19 +175,7 @@ struct ipv6_prefix {
 
     // "fd00::/64"; an address alone is its /128 prefix (as nft lists one).
     static constexpr result<ipv6_prefix> parse(std::string_view s) noexcept {
-        const auto slash = s.find('/');
-        if (slash == std::string_view::npos) {
-            auto a = ipv6_addr::parse(s);
-            if (!a) return a.err();
-            return ipv6_prefix(*a, 128);
-        }
-        auto a = ipv6_addr::parse(s.substr(0, slash));
-        if (!a) return a.err();
-        auto n = detail::parse_decimal(s.substr(slash + 1), 128);
-        if (!n) return error{&rules::an_ipv6_prefix_is_an_address_a_slash_and_a_length_from_0_to_128, slash + 1};
-        auto p = make(*a, static_cast<int>(*n));
-        if (!p) return error{p.err().broken, slash};
-        return p;
+        return detail::parse_prefix<ipv6_prefix, ipv6_addr, 128>(s, rules::an_ipv6_prefix_is_an_address_a_slash_and_a_length_from_0_to_128);
     }
 
     [[nodiscard]] constexpr bool contains(const ipv6_addr& a) const noexcept {
