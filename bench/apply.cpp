@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Applying the sandbox fence (7 rules) in a network namespace, every way, interleaved:
 // each repetition runs every way once (the order rotates), so the ratios are paired per
 // repetition. A second namespace holds the same hooks for the whole run, so no way pays

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Compile time, with g++ and clang++, in CPU seconds (user + system of the compiler, best
 # of 3, so a busy machine changes the figures little), -O0 -c unless said:
 #   1. Each entry header alone, against <fmt/format.h> alone.

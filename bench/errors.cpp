@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Mapping nft's error lines back to the script (exec::map_nft_errors): the cost for N error
 // lines against a script of N/2 one-line rules, each with its origin (what N/2 refused rules
 // print), next to the per-message lookup it replaced (script::origin_of_line and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Large rulesets through the persistent executor, interleaved: a 10 000-rule chain and a
 // 100 000-element set, each as nftpp render() + apply, against loading the same text
 // (rendered once, before the clock) with the same executor. The ratio is what rendering

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Entering the namespace: the process executor's two ways, applying the seed's 7-rule fence
 // (render + apply, the replace idiom) into a namespace, interleaved in one run:
 //   setns    the runner process enters the namespace with setns, then runs nft (1 program)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The raw-netlink floor: the exact nf_tables batch that libnftables sends for a script,
 // captured once, then sent again and again on one open netlink socket in a namespace —

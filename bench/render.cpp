@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Rendering cost: the sandbox fence with run-time values, a 10 000-rule chain built from
 // a run-time range (and 1k/10k/16k rules both as render_text() and as render(), the
 // script with origins that executors load), a 100 000-element set, and a constant table (rendered by the compiler:

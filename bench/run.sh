@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # All benchmarks: rendering (Google Benchmark), applying (needs root: network namespaces,
 # and libnftables), many namespaces, large rulesets, compile time (g++ and clang++). Not
 # tests: nothing here passes or fails on a figure. Results go to stdout;

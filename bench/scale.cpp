@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fence into many namespaces from one process: N = 1, 10, 100, 300 namespaces, each
 // with its own persistent_executor (open, apply the fence, close), sequentially and with
 // 4 workers, the whole process pinned to one CPU ("on one core"). The namespaces exist

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sets at scale: a table with one set of N IPv4 addresses (N = 1 000, 10 000, 100 000),
 // replaced and filled in one transaction, four ways (median of R runs each):
 //   render            nftpp renders the script (no process)

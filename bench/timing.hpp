@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the apply benchmarks share: ways of doing one thing, timed interleaved (each
 // repetition runs every way once, in an order that rotates), medians and paired ratios

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bypass_monitor: follows the bypass attempts of one sandbox namespace (the connections
 // its fence refused and logged) and prints each as one JSON object per line.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The sandbox fences of the examples, as functions of their run-time values, shared by
 // the example programs and the tests that load them for real.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // sandbox_fence: the bypass fence of a sandbox network namespace (seed §1).
 //
 //   sandbox_fence NETNS PROXY PROXY_PORT            print the script

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // sidecar_fence: the fence for a sidecar proxy in the current namespace (seed §2).
 //
 //   sidecar_fence PROXY_UID            print the script

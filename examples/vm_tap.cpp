@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // vm_tap: per-VM NAT and forwarding on the host, one table per TAP device (seed §3).
 //
 //   vm_tap print TAP SUBNET GATEWAY_PORT     print the script for TAP

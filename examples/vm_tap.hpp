@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The logic of examples/vm_tap.cpp, in functions the tests call directly: the table name
 // of a TAP, the device listing, and stale-table cleanup.

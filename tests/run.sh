@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The whole test suite, as CI runs it:
 #   1. g++,   Debug, -Wall -Wextra -Wpedantic -Werror: build everything, run every test;
 #   2. clang++, Debug, -Werror, AddressSanitizer + UndefinedBehaviorSanitizer: the same.

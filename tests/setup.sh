@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs what building and testing nftpp needs on Debian 12 (run as root; safe to rerun).
 #   compilers and build:  g++ (12), clang (14) with its sanitizer runtimes, cmake, make
 #   library dependencies: Boost headers; nlohmann-json for <nftpp/readback.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // apply_with_probes: apply a ruleset with optional rules in ONE transaction.
 //

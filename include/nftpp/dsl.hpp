@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Entry header: building and rendering rulesets — the values, selectors and matches,
 // statements, rules, chains, sets and maps, tables, ruleset commands and rendering. No

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Entry header: the executors that load rendered scripts — on the host or in a network
 // namespace, through the nft process (nsenter for a namespace) — their outcomes, and nft

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // nftpp: nftables rulesets as typed C++20 expressions.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading a set or map back as typed values: `nft -j list table ...` through an executor,
 // the set's "elem" array parsed (nlohmann::json, Debian's nlohmann-json3-dev) into

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Entry header: the value types alone — addresses and prefixes, ports, ranges, interface
 // names, ids and marks, ct states, protocols, log prefixes and comments — with their

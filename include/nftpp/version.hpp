@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // nftpp's version. The build reads these three lines (CMakeLists.txt): the CMake package
 // (nftpp_VERSION), the pkg-config files and this header always say the same.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Compile-fail driver: builds one target that must NOT compile, and passes only when the
 # build fails AND the compiler output matches the expected regular expression.
 # -D BUILD_DIR=... -D TARGET=... -D EXPECT=<regex> [-D WHERE=<file:line>]

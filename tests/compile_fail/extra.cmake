@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Compile-fail cases: each file tests/compile_fail/cases/*.cpp starts with
 #   // expect: <regex>
 # and wraps its failing line in #ifdef NFTPP_CF_BAD. The file compiles without the macro

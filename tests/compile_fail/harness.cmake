@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # nftpp_compile_fail(name file regex where): a target that must NOT compile, checked by a
 # ctest through check.cmake (passes only when the build fails with output matching regex).
 function(nftpp_compile_fail name file regex where)

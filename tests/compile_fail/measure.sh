@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Compiles every compile-fail case with g++ and clang++ and reports, per case and compiler:
 # the lines of compiler output, the number of `error:` lines, and whether the expected
 # message is on the first `error:` line (for clang's consteval errors, on the first `note:`

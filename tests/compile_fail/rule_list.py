@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The list of rules is the source for their documentation and tests.
 
 Every rule declared with NFTPP_RULE or NFTPP_CHECK under include/ (listed by

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Prints `id<TAB>sentence` for every NFTPP_RULE or NFTPP_CHECK(id, "sentence" ...) under the given folder."""
 import os
 import re

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Every C++ example in README.md and docs/*.md is compiled by the test suite
 # (conventions: docs/CONTRIBUTING-docs.md). The blocks are extracted at configure time;
 # editing a document re-runs the extraction on the next build.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Extract the C++ examples of Markdown files into translation units.
 
 Conventions (docs/CONTRIBUTING-docs.md):

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Keeps the doc-example extractor honest: blocks that would escape compilation are errors,
 and each kind of fence is extracted with the mode it asks for."""
 import os

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bypass_monitor end to end: a sandbox namespace with the fence, the monitor following it,
 // and real blocked connections from uid 1000 inside it. Once with nflog (the fence logs to
 // a group, the monitor reads it inside the namespace), once with /dev/kmsg (the fence logs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Shared pieces of the end-to-end tests: a sysctl that is set for a test and restored,
 // the netprobe helper where any uid can run it, ip commands, veth pairs and listeners in

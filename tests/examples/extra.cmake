@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Helper program and example sources for the end-to-end tests.
 add_executable(nftpp_netprobe ${CMAKE_CURRENT_LIST_DIR}/helpers/netprobe.cpp)
 target_link_libraries(nftpp_netprobe PRIVATE nftpp_project_options)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End to end, as the seed describes it: a sandbox namespace joined by a veth pair (IPv4
 // and IPv6) to a namespace playing the host, which runs the proxy. With the fence applied
 // (one atomic apply), the proxy is reachable, any other TCP connect — another port of the

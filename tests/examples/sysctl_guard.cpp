@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The sysctl guard of the end-to-end tests: ok() only when the value was written and
 // reads back; the old value is restored by restore() or, when a test ends early, by the
 // destructor. Files stand in for sysctls (no root needed), except for a read-only one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The VM TAP example in a namespace playing the host: setup loads NAT and forwarding for
 // the TAP, teardown removes exactly that table, stale cleanup removes only tables whose
 // device is gone and deletes nothing when the devices cannot be listed; traffic from a VM

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Real applies in throwaway namespaces: apply, list, replace, delete, atomicity, error
 // mapping, concurrency, and the host's ruleset left alone.
 #include <cstdint>

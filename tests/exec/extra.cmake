@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Helper programs for the process runner and executor tests.
 add_executable(nftpp_test_child ${CMAKE_CURRENT_LIST_DIR}/helpers/child.cpp)
 target_link_libraries(nftpp_test_child PRIVATE nftpp_project_options)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // No delete where there is nothing to delete: a replace of an absent table loads as
 // `create` without its `delete`; a concurrent writer that creates the table between the
 // look and the load makes that `create` fail, and the original script is loaded.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The in-process executor has the same outcomes as the process executors.
 #include "golden.hpp"
 #include "tools.hpp"

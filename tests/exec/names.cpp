@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Names and paths are checked before anything runs: table names (no second command can be
 // smuggled into nft's command line), namespace names, namespace paths ("..", plain files,
 // namespaces of another kind).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Entering a namespace: the runner process calls setns on the descriptor that was checked
 // and runs nft there (one program); nsenter remains available (two). Failing to enter is
 // namespace_enter_failed with nothing run. The ruleset generation tells whether anything

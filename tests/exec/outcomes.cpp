@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every failure of an executor has its own outcome. The tools are stand-ins
 // (helpers/fake_tool.cpp) in a root-owned 0755 temporary directory, so these tests neither
 // need nor touch the real nft, and never the host's ruleset.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The persistent executor: one libnftables context kept for the executor's life, in the
 // target namespace; its lifetime, its use from several threads, rulesets changed from
 // outside between applies, listings that cannot abort the process, and interface names.

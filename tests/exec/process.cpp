@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The process runner against a helper program: big input, floods on stderr, timeouts,
 // early exits, missing binaries, leaked descriptors, EINTR, a lost exit status, process
 // groups, descendants in sessions of their own, running through a descriptor, capture

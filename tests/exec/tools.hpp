@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Test support for the executor tests: a temporary directory (root-owned, mode 0755,
 // removed even when a test fails) and stand-in tools copied into it (helpers/fake_tool.cpp),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Trusting binaries: only regular, root-owned files that group and others cannot write.
 #include <sys/stat.h>
 #include <unistd.h>

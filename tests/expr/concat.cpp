@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Concatenations: concat_key values, concat(...) selectors against named and anonymous
 // sets — golden, loaded, read back; what nft refuses does not compile (see
 // tests/compile_fail/cases/concatenation_*.cpp).

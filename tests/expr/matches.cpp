@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Golden rendering of every selector and relation, each loaded for real.
 #include <vector>
 

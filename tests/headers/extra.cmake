@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Each public header compiles on its own, and cleanly under a strict consumer's warnings:
 # one generated translation unit per header (included twice: the include guard holds),
 # built as part of the default target with this build's compiler (tests/run.sh builds

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The include structure of include/nftpp goes one way:
 
     core <- value <- expr <- stmt <- ruleset <- render <- exec <- testing

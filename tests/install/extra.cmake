@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # nftpp as a dependency of another project (tests/install/consumer, run_consumer.cmake):
 #   install_consumers          nftpp configured as a packager would, without Catch2 and
 #                              Python, installed into a scratch prefix; consumers use it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Builds and runs the consumer project (tests/install/consumer) against nftpp; any failing
 # step stops the script with its output (cmake -P exits non-zero).
 #   cmake -D MODE=install|add_subdirectory -D SOURCE=<nftpp source tree>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The log parser fuzz target. With clang: libFuzzer + ASan + UBSan, run on the seed corpus
 # for a bounded time (ctest log_fuzz). With g++: the same target replays the corpus.
 set(nftpp_fuzz_dir ${CMAKE_CURRENT_LIST_DIR}/fuzz)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // nflog: the netlink message parser against crafted messages, and the reader end to end in
 // scratch namespaces with real blocked connections from other uids.
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The log line parser against the real lines from the reference runs.
 #include <unistd.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Line origins of a rendered script: each table, chain and rule covers exactly its own
 // lines, so an nft error on any line names the node that wrote it.
 #include <string>

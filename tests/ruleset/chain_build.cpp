@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How a chain is built from its arguments: the policy and device may stand anywhere among
 // the rules and give the same chain; building rules from typed values does not throw, so
 // a long chain written in one call stays linear to compile (bench/compile_time.sh).

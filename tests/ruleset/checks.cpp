@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Structural rules observed without a compile failure: rule summaries, chain checks and
 // table verdicts are constexpr values, and a bind check that fails makes its constant
 // expression non-constant (BINDS below); tested here positive beside negative. The

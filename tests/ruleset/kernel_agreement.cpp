@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Agreement with the kernel: for every rule nftpp enforces, the hand-written nft that
 // breaks it is refused by nft/the kernel for the reason the DSL gives, and its neighbour
 // loads. Every rule in the corpus is documented in docs/diagnostics.md, where its DSL

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Map elements: add_map_elements / delete_map_elements on data maps and verdict maps,
 // maps declared from run-time ranges, keys given two values, verdict maps' targets
 // checked whether used or not, element commands with no elements, ranges of the wrong

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Named maps: data maps and verdict maps, golden and loaded; their uses checked by kind,
 // key and value; a verdict map's jumps followed by the graph and hook checks.
 #include <boost/hana/tuple.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The parse tree of each spelling from the design document, pinned by static tests.
 // C++ precedence decides the shape: >> binds tighter than ==, == tighter than &&.
 #include <type_traits>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Read-back never says ok for a listing that lost elements: nft's JSON output drops an
 // interface name that is not UTF-8 (a ruleset someone else wrote: nftpp refuses such
 // names), and lists an escaped "plain\*" like the wildcard "plain*".

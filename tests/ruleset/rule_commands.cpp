@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One rule added, inserted, replaced or deleted in a loaded chain: golden; checked as if it
 // stood in the chain; applied for real, found again by its comment, replaced and deleted
 // by handle, with the rest of the ruleset untouched; a bad handle changes nothing. Rule

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sets of every key datatype nftpp offers (ifname with and without wildcards, ether_addr,
 // inet_proto, mark, uid, gid, ct_state, concatenations with an ifname): golden, loaded,
 // read back as the same typed values; interface-name wildcards need set_flag::interval

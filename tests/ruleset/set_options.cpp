@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Set flags and options (set_flag::..., set_size, set_timeout), element timeouts and
 // comments, and what the elements of a set may not do (overlap, exceed the size) —
 // golden and loaded, each refusal beside the form that is accepted; per-element counters

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Named sets at scale: element commands in the same transaction as the table, 100 000
 // elements rendered in one pass and applied at once, read back as typed values, and a
 // batch with one element the kernel refuses changing nothing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Golden rendering of chains, tables, sets and commands, each script loaded for real.
 #include <string>
 #include <vector>

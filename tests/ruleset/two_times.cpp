@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One checker, two times: every structural rule of a table, checked once by the compiler
 // over a static table's types and once at run time over descriptors built from data (names
 // that are std::strings, rules appended in loops), must give the same rule, the same

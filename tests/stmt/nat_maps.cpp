@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NAT maps: `dnat ip to ip daddr map @m`, with the address alone or address . port from
 // the map — golden and loaded; the table checks the map's kind, key and value; a port
 // from the map needs a transport match unless the key is one; NAT maps from run-time

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Golden rendering of every statement, each loaded for real in a chain where it is valid.
 #include <cstdint>
 

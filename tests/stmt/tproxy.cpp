@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tproxy: a statement with hook, family and transport rules of its own, declared in its
 // header only. Golden renderings loaded for real, its rules beside valid neighbours (also
 // through a jump, and the same at run time), and the kernel refusing what nftpp refuses.

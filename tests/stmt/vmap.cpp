@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Verdict maps: golden, loaded for real, and their jump targets checked like jumps; their
 // keys checked against each other; what a verdict map may hold.
 #include <array>

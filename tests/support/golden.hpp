@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Golden-test support: compare rendered text with the expected text, printing both
 // between -->| and |<-- on mismatch, and load every golden script for real in a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The recording executor (no root needed) and optional rules applied in one transaction.
 #include <sys/stat.h>
 #include <unistd.h>

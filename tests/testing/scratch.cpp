@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // scratch_netns: the namespace is gone after the destructor, also when a test throws;
 // purposes are checked.
 #include <filesystem>

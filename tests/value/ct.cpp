@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ct_state, ct_status, ct_direction: constants, |, parse, rendering in nft's order.
 #include <type_traits>
 

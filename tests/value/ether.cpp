@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ether_addr: six hex pairs, either case parsed, lower case rendered.
 #include <type_traits>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ICMP and ICMPv6 types, and the reject codes: nft's names, checked against nft.
 #include <nftpp/value/icmp.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // uid, gid, mark, ttl, log_group: literals, from(), parse(), rendering, nft's listing.
 #include <cstdint>
 #include <limits>

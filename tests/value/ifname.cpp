@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ifname: 1 to 15 bytes of UTF-8, no quote/NUL/CR/newline, not "*" alone, no escaped trailing
 // "\*", trailing '*' wildcard.
 #include <string>

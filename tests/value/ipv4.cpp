@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ipv4_addr and ipv4_prefix: literals, parsing, rendering, and nft's own listing.
 #include <type_traits>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ipv6_addr and ipv6_prefix: literals, parsing, rendering (checked against inet_ntop,
 // which nft uses to list addresses) and nft's own listing.
 #include <arpa/inet.h>

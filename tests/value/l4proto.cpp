@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // l4proto and nfproto: numbers and names, rendering as nft lists them.
 #include <netdb.h>
 

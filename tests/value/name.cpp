@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // name: table, chain and set names — identifier syntax, 1 to 255 bytes, not one of the
 // 153 words nft 1.0.6 refuses as names (checked against nft itself).
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The round-trip oracle of the value tests: rules and sets written around rendered values
 // are loaded for real by nft in a throwaway network namespace (the library's

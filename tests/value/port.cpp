@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // port: integer literals, from(), decimal-only parse(), rendering, nft's listing.
 #include <cstdint>
 #include <limits>

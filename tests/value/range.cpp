@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // range<T>: low <= high checked when made, parse("lo-hi"), rendering, nft's listing.
 #include <type_traits>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tcp_flags: constants, |, parse, rendering in nft's order.
 #include <type_traits>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // log_prefix and comment_text: byte limits, refused characters, quoted rendering.
 #include <string>
 #include <type_traits>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // utf8_error: strict UTF-8 (RFC 3629), the check behind ifname, log_prefix and comment_text.
 #include <string_view>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Helpers for the value tests: the text a value renders (at run time, and at compile time
 // into a fixed buffer), golden comparison printing expected and received, and the check

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // std::chrono's durations, time points and clocks, which nftpp uses (timeouts), without
 // the rest of <chrono>. In C++20, libstdc++'s <chrono> also brings the calendar, time

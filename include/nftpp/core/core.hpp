@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // core/: the vocabulary every other folder builds on, and nothing else.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Rules: one rule, one sentence, one declaration, fired at compile time or returned at
 // run time. Every rule of nftpp — a literal that does not parse, a structural rule of a

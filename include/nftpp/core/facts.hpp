@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // facts: everything the checker needs to know about a node, as plain constexpr data.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The six nftables address families. A table's family is a template argument, so every
 // family rule (no ip6 match in an ip table, NAT only in ip/ip6/inet, ...) is static.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Kernel features: what a node needs that a kernel may lack (conntrack, the log or limit
 // expression, reject, NAT, tproxy ...). A node declares its feature where it is defined,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // fixed_string: compile-time text usable as a template argument (chain, set and jump
 // target names are fixed_strings, so the chain graph is known to the compiler).

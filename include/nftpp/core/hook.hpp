@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Chain types and hooks: where in the kernel's packet path a base chain runs. They are
 // core vocabulary because nodes declare where they may stand (a NAT statement names its

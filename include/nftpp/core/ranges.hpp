@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The range concepts and access functions nftpp's templates take (std::ranges::
 // input_range, sized_range, range_value_t, begin, size, data, empty), without the views

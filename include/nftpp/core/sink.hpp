@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Sinks: where rendered text goes. Every renderer is written once against the Sink
 // concept and runs both at compile time and at run time:

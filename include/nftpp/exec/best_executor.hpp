@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // best_executor_for: the fastest executor this build has for a target.
 //

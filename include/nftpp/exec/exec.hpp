@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Executors: load rendered scripts on the host or in a network namespace.
 #include <nftpp/exec/best_executor.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // executor: where a script is loaded. Implementations: host_executor (`nft -f -`),
 // netns_executor (`nft -f -` in a namespace the runner process entered with setns, or

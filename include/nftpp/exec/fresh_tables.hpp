@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // fresh_tables: no `delete` where there is nothing to delete.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The ruleset generation of a network namespace: a counter the kernel increments with
 // every nf_tables transaction that commits (NFT_MSG_GETGEN, answered with NFTA_GEN_ID).

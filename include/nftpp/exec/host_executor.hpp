@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // host_executor: nft in the caller's own network namespace: `nft -f -`, the checked nft
 // run through its descriptor.

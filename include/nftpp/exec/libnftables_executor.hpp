@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // libnftables_executor: loads scripts through libnftables inside the calling process — no
 // nft process at all, one netlink transaction. For a network namespace, each operation

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // netns_executor: nft inside a network namespace:
 //   netns_executor::named("NAME")   the namespace at /var/run/netns/NAME (`ip netns add NAME`)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Network namespace names and paths, checked before anything runs:
 //   * a name (`ip netns add NAME`, found at /var/run/netns/NAME) is 1-255 bytes without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // nft_executor: the part host and namespace executors share. It checks the table name,
 // finds and opens a trusted nft (and nsenter when asked for) before anything runs, builds

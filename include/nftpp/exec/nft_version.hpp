@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // nft_version: the version `nft --version` prints ("nftables v1.0.6 (Lester Gooch #5)").
 // nftpp needs no version gate: it renders only what nft 1.0.6 reads (numeric priorities,

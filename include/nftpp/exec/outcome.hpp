@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // outcome: what happened when an executor ran nft. Failing to find or trust a tool, an
 // invalid or missing namespace, nft refusing the ruleset and a timeout are distinct

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // persistent_executor: one libnftables context — one netlink socket — kept open for the
 // executor's lifetime, in the caller's own network namespace or in another one. No nft

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // run_process: run a program from an argv array (never a shell), give it stdin, capture
 // stdout and stderr, wait with a timeout, and kill and reap everything it started.

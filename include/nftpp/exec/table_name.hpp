@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // check_table_name: delete_table and list_table_json put a caller's table name into an
 // nft command line. nft joins its arguments into one command line and reads ';' and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Finding tools we are willing to run as root: only at fixed absolute paths (never through
 // PATH), and only if every step of the way is root's:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // unique_fd: owns one file descriptor and closes it; movable, not copyable.
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // anon_set_t<T, N>: an anonymous set `{ a, b, c }` on the right of a match.
 // N > 0: a fixed number of elements known to the compiler (from `sel.in({...})`, each

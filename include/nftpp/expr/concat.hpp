@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // concat(sel, sel...): nft's concatenation `ip saddr . tcp dport`, a selector whose
 // datatype is concat_key<ipv4_addr, port>. It matches a set or map keyed by the same

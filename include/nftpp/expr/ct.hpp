@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ct: connection tracking. `ct.state == (established | related)`,
 // `ct.status == ct_status::dnat`, `ct.mark == 0x1`, `ct.mark.set(0x1)`,

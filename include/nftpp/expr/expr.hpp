@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // expr/: selectors (packet fields with a datatype: ip, ip6, tcp, udp, th, icmp, icmpv6,
 // meta, ct, iifname, oifname), relations (sel == v, sel.in({...}), sel == at<"set">),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // icmp and icmpv6 type matches: `icmp.type == icmp_type::echo_request`.
 // The objects are also protocol constants: `meta.l4proto == icmpv6`.

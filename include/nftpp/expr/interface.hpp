@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // iifname / oifname: the input and output interface by name, `oifname == "lo"`,
 // `iifname == "veth*"` (a trailing * matches a prefix). By name, not `iif`/`oif`:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ip: IPv4 header fields. `ip.saddr == "10.0.0.0/8"`, `ip.protocol == tcp`.
 // Any ip match pins the rule to IPv4: it cannot appear in an ip6 or arp table, nor

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ip6: IPv6 header fields. `ip6.daddr == "fd00::/64"`, `ip6.nexthdr == tcp`.
 // Any ip6 match pins the rule to IPv6.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // literal_t: a raw C++ literal (a number or a string literal) written before its
 // selector is known, as in `tcp.dport == 3128 >> accept`, where C++ evaluates

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // mark_setter: the `.set(...)` of the mark selectors, `meta.mark.set(0x2)` and
 // `ct.mark.set(0x1)`, `meta.mark.set(tcp.dport, at<"marks">)`. The statements they build

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // meta: packet metadata. `meta.l4proto == tcp`, `meta.nfproto == ip6` (inet only),
 // `meta.skuid == uid(1000)`, `meta.mark == 0x1`, `meta.mark.set(0x2)`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // operand<T>: the right-hand side of a match on datatype T — one value, a range
 // `lo-hi`, or (for addresses) a prefix `addr/len`. One operand type per datatype keeps

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // rel_t<Sel, Op, Rhs>: a match such as `tcp dport 22`, `ip saddr != 10.0.0.0/8`,
 // `tcp dport { 22, 80 }` or `ip saddr @allowed`. Selectors are empty types, so a relation

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // selector_t<Derived, T>: a packet field of datatype T (`tcp dport` is a port,
 // `ip saddr` an IPv4 address). It gives every selector its relations:

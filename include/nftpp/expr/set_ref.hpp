@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // set_ref_t<Name>: a reference `@name` to a named set or map of the same table.
 // Spelled `at<"allowed">` (nft's `@allowed`). The table checks that the set exists and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Transport headers: tcp, udp and th (any transport header with ports).
 // `tcp.dport == 22`, `udp.dport.in({53, 123})`, `tcp.flags == syn`, `th.dport == 53`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // log_event: one packet an nft `log` statement logged, as typed fields: read from a kernel
 // log line (parse.hpp, kmsg_reader.hpp) or from an nflog message (nflog.hpp).

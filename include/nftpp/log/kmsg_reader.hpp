@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // kmsg_reader: follows the kernel log (/dev/kmsg) and yields the events of one prefix.
 //

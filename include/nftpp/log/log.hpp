@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Kernel log events of nft `log` statements: parsing and following /dev/kmsg.
 // The nflog source is <nftpp/log/nflog.hpp>, included on its own: it needs the socket

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // nflog_reader: the events of `log group N` rules, read over nfnetlink_log from a socket
 // opened inside one network namespace. Plain netlink (NETLINK_NETFILTER), no library.

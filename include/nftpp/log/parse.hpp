@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // parse_log_line: turn a kernel log line that an nft `log prefix "..."` statement wrote
 // into a log_event, or nothing when the line is not one (another prefix, another

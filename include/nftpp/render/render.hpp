@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // render/: turning the structure into nft script text, one protocol for every node.
 // Leaves (values, matches, statements, rules, sets) render themselves with a hidden

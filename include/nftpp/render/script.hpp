@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // script: the text of one nft transaction plus where each line came from.
 // This is the only thing the executors know about the DSL: they load `text` with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Chains.
 //   chain<"name">(rules...)                                   a regular chain (a jump target)

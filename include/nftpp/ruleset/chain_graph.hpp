@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The chain graph of one table: chains and sets found by name, jump and goto targets and
 // set references resolved, and every base chain's reach walked (cycles, depth <= 15, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Descriptors: a ruleset's structure as plain data, what the checker reads.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Element commands on a table's named sets and maps, in the same transaction as anything
 // else:

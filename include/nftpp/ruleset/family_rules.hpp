@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Family rules: what a table family has (hooks, chain types), what a base chain's type
 // allows (hooks, priority), and whether a rule may stand in a table of the family or in a

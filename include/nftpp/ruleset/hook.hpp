@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Base chain specification: chain type, hook and numeric priority, as one structural
 // value usable as a template argument, so the table checks family x type x hook and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Named maps.
 //   data_map<"marks", port, mark>({{22, 1}, {80, 2}})           map marks { type inet_service : mark; ... }

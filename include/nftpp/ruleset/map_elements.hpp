@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Element commands on a table's named maps (ruleset/elements.hpp has the sets' and what
 // both share):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // optional_rule(rule): a rule the ruleset can do without when the kernel lacks what it needs
 // (conntrack, the log or limit expression, reject, NAT). The ruleset stays one atomic

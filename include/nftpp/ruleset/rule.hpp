@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // rule_t<Parts...>: one nft rule, an ordered list of matches and statements.
 //

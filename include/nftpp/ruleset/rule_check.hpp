@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Rule shape: the fold of a rule's part facts into one rule_summary, and the first rule of
 // shape it breaks (terminal statement last, one verdict, the last part last, one network

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One rule added to, replaced in or deleted from a chain of a table that is already
 // loaded, in the same transaction as anything else:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The generic structural rules: those no single node owns (the shape of a rule, chain
 // declarations, family x type x hook, the chain graph, set references, names). Each is

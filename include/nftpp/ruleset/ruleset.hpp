@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ruleset/: the structure, from rules to transactions, and the one checker.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Named sets: set<"allowed", ipv4_addr>(set_flag::interval, {"10.0.0.0/8", "192.168.0.0/16"}).
 // The key datatype is a value type (its nft name becomes `type ...`); elements are checked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // table<family::inet>("name", chains and sets...): the unit nft replaces atomically.
 // The family is a template argument; the name is a checked nftpp::name (a literal is

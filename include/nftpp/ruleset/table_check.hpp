@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Table checks, dispatched in one order, over descriptors (ruleset/descriptor.hpp):
 //   names unique (chains, sets);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // transaction: ruleset(commands...), one nft transaction. Everything in it applies, or nothing does.
 //   replace(table)          add table F N / delete table F N / table F N { ... }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // comment("..."): a rule comment (at most 128 bytes, no '"', NUL or newline). nft wants
 // it last in the rule, once; the chain checks that.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // counter: count packets and bytes that reach this point of the rule.
 #include <nftpp/core/facts.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // limit: rate limiting. The statement holds while the rate is not exceeded (or, with
 // `over`, only when it is), so statements after it run at most that often:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // log: write a kernel log line for the packet.
 //   log()                                  log

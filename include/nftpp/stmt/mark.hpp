@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // mark_set_t: `meta mark set 0x1` and `ct mark set 0x1`, spelled
 // `meta.mark.set(0x1)` and `ct.mark.set(0x1)`; from a named map:

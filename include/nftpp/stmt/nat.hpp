@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // NAT statements; valid only in `type nat` chains of ip, ip6 and inet tables, each on
 // its hooks (the table checks this for every base chain that reaches the rule):

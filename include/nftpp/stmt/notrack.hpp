@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // notrack: exempt the packet from connection tracking. It only has an effect before
 // conntrack runs (prerouting or output, priority below -200).

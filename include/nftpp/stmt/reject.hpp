@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // reject: refuse a packet with an error the sender sees at once (ECONNREFUSED), unlike
 // drop. `reject` (nft picks icmp/icmpv6/icmpx port-unreachable by family),

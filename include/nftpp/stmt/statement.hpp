@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Statement: what a rule does once its matches hold (verdicts, counter, log, NAT ...).
 // Every statement type has `statement_tag`, static `facts` and a write_nft renderer.

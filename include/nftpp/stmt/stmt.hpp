@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // stmt/: statements, each in its own header with its node, its rendering, its facts and
 // its own rules (NFTPP_CHECK) and kernel feature (NFTPP_FEATURE): verdicts, verdict maps,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // tproxy: hand the packet to a local socket without changing its destination (transparent
 // proxying). Valid where the kernel allows it, which this header declares as the node's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Verdicts: accept, drop, continue_, return_, jump<"chain">, goto_<"chain">.
 // (`continue`, `return` and `goto` are C++ keywords, hence the trailing underscore.)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // load_in_scratch: load a script for real in a fresh scratch namespace and list the
 // result — the test oracle (`nft -c` alone misses hook and jump errors that the kernel

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // recording_executor: an executor for unit tests that run without root. It records every
 // call (operation, script text or arguments, and delete_table's absent_table choice) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // scratch_netns: a throwaway network namespace for tests that load rules for real.
 // Created with `ip netns add nftpp-test-<purpose>-<pid>-<n>` (lo brought up), deleted in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Testing support: scratch namespaces, the oracle, a recording executor.
 #include <nftpp/testing/oracle.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // bounded_number<Self, Rep, Max, Rule, Format>: every number type of nftpp in one
 // template (port, uid, gid, mark, ttl, log_group ...). A number type is one line:

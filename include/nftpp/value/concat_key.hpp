@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // concat_key<A, B...>: a value made of several datatypes, nft's concatenation
 // `ipv4_addr . inet_service`. It is the key type of a set or map that matches several

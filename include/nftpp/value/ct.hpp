@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Connection tracking values: ct_state (`established | related`), ct_status
 // (`ct_status::snat | ct_status::dnat`) and ct_direction. Flags render as nft lists

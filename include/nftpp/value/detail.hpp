@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Small constexpr text and number helpers shared by the value parsers (internal).
 #include <concepts>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ether_addr: a MAC address "00:11:22:33:44:55" (either case; rendered lower case).
 #include <array>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Bit-flag values (ct state, ct status, tcp flags), internal: each flag's nft name,
 // rendering as nft lists a mask and parsing that list back. nft 1.0.6 lists a bare match

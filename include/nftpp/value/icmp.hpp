@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ICMP and ICMPv6 types (icmp.type == icmp_type::echo_request) and the reject codes of
 // reject(icmp_code::...), reject(icmpv6_code::...), reject(icmpx_code::...), rendered with

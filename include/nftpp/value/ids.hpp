@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Numeric ids: uid and gid (meta skuid/skgid), mark (meta/ct mark, listed by nft as
 // 0x%08x), ttl (ip ttl and ip6 hoplimit) and log_group (log group, to nflog). Each is

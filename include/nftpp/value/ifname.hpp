@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ifname: an interface name as iifname/oifname and device() take it: 1 to 15 bytes (the
 // kernel's IFNAMSIZ counts the NUL) of valid UTF-8, no '"', NUL, CR or newline, not "*"

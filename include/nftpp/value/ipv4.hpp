@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // IPv4 addresses and prefixes. Dotted quads only: no hostnames (nft would resolve them on
 // the machine that loads the rules), no "10.1" or "167772161" shorthands, no leading

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // IPv6 addresses and prefixes: full and compressed forms, an embedded IPv4 tail
 // (::ffff:1.2.3.4), either case. No zone (%eth0), no brackets, no hostnames. Rendered as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // l4proto: an IP protocol number (meta l4proto, ip protocol, ip6 nexthdr; nft's
 // inet_proto), rendered by name where nft lists one (tcp, udp, ipv6-icmp ...), else as

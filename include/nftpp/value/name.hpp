@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // name: a table, chain or set name. nft 1.0.6 cannot quote names, so a name must be an
 // identifier — a letter or '_' first, then letters, digits, '_' or '-', at most 255

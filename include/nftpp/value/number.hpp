@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Every bounded number type: port (value/port.hpp) and the numeric ids uid, gid, mark,
 // ttl and log_group (value/ids.hpp). Kept for code that wants all of them at once.

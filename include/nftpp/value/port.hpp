@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // port: a TCP, UDP, SCTP or UDP-Lite port, 0 to 65535 (nft's inet_service). Numbers
 // only: nft would resolve a service name ("http") through the /etc/services of the

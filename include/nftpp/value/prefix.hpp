@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One prefix parser for both address families: "addr/len", or an address alone as its
 // full-length prefix (as nft lists one). ipv4_prefix and ipv6_prefix parse with it; each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // range<T>: an inclusive range `lo-hi` of ports, addresses, ids or marks. low <= high is
 // checked when the range is made: nft refuses a reversed range ("Range has zero or

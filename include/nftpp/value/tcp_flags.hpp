@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // tcp_flags: fin, syn, rst, psh, ack, urg, ecn, cwr, combined with |. Rendered as nft
 // lists them: comma separated, in bit order ("syn,ack").

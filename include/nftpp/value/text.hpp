@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Quoted strings nft accepts: log prefixes and comments. nft 1.0.6 has no escapes, so a
 // '"' can never appear inside a quoted string; '$' in a log prefix is variable

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // to_string(v): a value as nft writes it, for printing and logging: "10.0.0.1",
 // "fd00::/64", "1000-2000", "\"lo\"" for an interface name, and any element read back

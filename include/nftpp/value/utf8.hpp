@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // utf8_error: where a text stops being valid UTF-8 (internal). nft's JSON output (jansson)
 // cannot carry other bytes: `nft -j list` silently drops a set element, a comment or a log

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // value/: every datatype a match or statement takes, and nothing about rules.
 // Addresses and prefixes, ranges, ports and numeric ids (one bounded_number template),

@@ -1,4 +1,5 @@
 // expect: set_flag_auto_merge_is_for_sets_not_maps
+// SPDX-License-Identifier: Apache-2.0
 // nft has auto-merge for sets only: on a map it is a syntax error.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

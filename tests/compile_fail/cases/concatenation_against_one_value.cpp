@@ -1,4 +1,5 @@
 // expect: a concat\(...\) matches a set or a map, not one value
+// SPDX-License-Identifier: Apache-2.0
 // nft refuses a concatenation compared with a single value; a set of pairs is the form.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

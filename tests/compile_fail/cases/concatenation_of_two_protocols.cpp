@@ -1,4 +1,5 @@
 // expect: the parts of this concat\(...\) need two different protocols
+// SPDX-License-Identifier: Apache-2.0
 // A packet is IPv4 or IPv6, TCP or UDP: a concatenation of both can never match.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: an_ipv4_address_is_four_numbers_0_to_255_separated_by_dots
+// SPDX-License-Identifier: Apache-2.0
 // Elements are checked against the key datatype the table declared for the set.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

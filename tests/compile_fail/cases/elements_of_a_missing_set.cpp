@@ -1,4 +1,5 @@
 // expect: name no set of this table
+// SPDX-License-Identifier: Apache-2.0
 // Element commands name a set of the table's type.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: a_port_is_a_number_from_0_to_65535
+// SPDX-License-Identifier: Apache-2.0
 // `tcp.dport == 70000 >> accept` evaluates `70000 >> accept` first; in a constexpr rule the
 // literal is still checked by the compiler.
 #include <nftpp/nftpp.hpp>

@@ -1,4 +1,5 @@
 // expect: a_port_is_a_number_from_0_to_65535
+// SPDX-License-Identifier: Apache-2.0
 // A port literal over 65535 does not compile, also on the right of a match.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: add_map_elements / delete_map_elements take a data_map or verdict_map, but this name is a set
+// SPDX-License-Identifier: Apache-2.0
 // Map entries go to a map; a set takes plain elements.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: these entries do not fit the map
+// SPDX-License-Identifier: Apache-2.0
 // A data map's run-time entries are (key, value) pairs of its datatypes.
 #include <utility>
 #include <vector>

@@ -1,4 +1,5 @@
 // expect: a_map_gives_one_key_two_values
+// SPDX-License-Identifier: Apache-2.0
 // One key, two verdicts: the kernel refuses the map ('File exists'). The same key with the
 // same verdict twice is a duplicate, which nft merges.
 #include <nftpp/nftpp.hpp>

@@ -1,4 +1,5 @@
 // expect: the key of this NAT map is a field of the other IP family
+// SPDX-License-Identifier: Apache-2.0
 // dnat(ip, ...) translates IPv4 packets: its map cannot be keyed by an IPv6 field.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: the_intervals_of_a_set_overlap_merge_them_or_add_set_flag_auto_merge
+// SPDX-License-Identifier: Apache-2.0
 // Overlapping intervals in a set declared at compile time do not compile (nft refuses
 // them with 'conflicting intervals specified'); with set_flag::auto_merge nft merges them.
 #include <nftpp/nftpp.hpp>

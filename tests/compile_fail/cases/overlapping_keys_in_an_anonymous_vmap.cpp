@@ -1,4 +1,5 @@
 // expect: the_keys_of_a_vmap_overlap_make_them_disjoint
+// SPDX-License-Identifier: Apache-2.0
 // nft refuses overlapping keys in a vmap ('conflicting intervals specified'); adjacent ones
 // are fine.
 #include <nftpp/nftpp.hpp>

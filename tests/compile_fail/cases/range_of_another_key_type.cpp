@@ -1,4 +1,5 @@
 // expect: this range's elements are not values of the set's key datatype
+// SPDX-License-Identifier: Apache-2.0
 // A run-time range of elements holds the set's key type: IPv6 addresses do not go into an
 // IPv4 set.
 #include <vector>

@@ -1,4 +1,5 @@
 // expect: a verdict map entry takes accept, drop, continue_, return_
+// SPDX-License-Identifier: Apache-2.0
 // nft allows only accept, drop, continue, return, jump and goto in a verdict map
 // ('syntax error, unexpected reject').
 #include <nftpp/nftpp.hpp>

@@ -1,4 +1,5 @@
 // expect: masquerade is only valid in a nat chain on the postrouting hook
+// SPDX-License-Identifier: Apache-2.0
 // add_rule checks the rule as if it stood in the chain: masquerade needs a nat postrouting chain.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

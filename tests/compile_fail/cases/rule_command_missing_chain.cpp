@@ -1,4 +1,5 @@
 // expect: name no chain of this table
+// SPDX-License-Identifier: Apache-2.0
 // A rule command names a chain the table declares.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

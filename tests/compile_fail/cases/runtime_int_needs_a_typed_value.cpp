@@ -1,4 +1,5 @@
 // expect: (call to non-|call to consteval function|not a constant expression)
+// SPDX-License-Identifier: Apache-2.0
 // A run-time int cannot pass as a literal: run-time data must be a typed, checked value.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

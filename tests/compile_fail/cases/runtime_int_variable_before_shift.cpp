@@ -1,4 +1,5 @@
 // expect: a run-time integer must go through port::from
+// SPDX-License-Identifier: Apache-2.0
 // An int variable before `>>` (evaluated before its selector is known): the same sentence.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

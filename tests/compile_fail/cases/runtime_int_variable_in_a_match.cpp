@@ -1,4 +1,5 @@
 // expect: a run-time integer must go through port::from
+// SPDX-License-Identifier: Apache-2.0
 // An int variable in a match: the error names the fix instead of "not a constant expression".
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

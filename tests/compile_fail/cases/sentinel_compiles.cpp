@@ -1,4 +1,5 @@
 // expect: this text never appears
+// SPDX-License-Identifier: Apache-2.0
 // Harness sentinel: the "bad" part is valid C++, so check.cmake must report the case as
 // compiling; ctest inverts that with WILL_FAIL. If this test ever fails, the harness has
 // stopped detecting cases that compile when they should not.

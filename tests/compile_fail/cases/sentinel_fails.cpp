@@ -1,4 +1,5 @@
 // expect: nftpp harness sentinel: this must fail
+// SPDX-License-Identifier: Apache-2.0
 // Harness sentinel: the bad part always fails with a known message, so the harness is seen
 // to build the bad variant and to match the message.
 template <class T>

@@ -1,4 +1,5 @@
 // expect: add_elements / delete_elements take a set, but this name is a data_map or verdict_map
+// SPDX-License-Identifier: Apache-2.0
 // Plain elements go to a set; a map's elements are key : value entries (nft refuses a key
 // without its value in a map).
 #include <nftpp/nftpp.hpp>

@@ -1,4 +1,5 @@
 // expect: a_name_may_not_be_an_nft_keyword
+// SPDX-License-Identifier: Apache-2.0
 // Set and map names are nft identifiers: a keyword (fwd, map, counter ...) is a syntax error.
 #include <nftpp/nftpp.hpp>
 using namespace nftpp;

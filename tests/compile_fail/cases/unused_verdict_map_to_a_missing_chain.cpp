@@ -1,4 +1,5 @@
 // expect: names no chain of this table
+// SPDX-License-Identifier: Apache-2.0
 // A verdict map's targets must exist even when no rule uses the map: the kernel resolves
 // them when it loads the map.
 #include <nftpp/nftpp.hpp>

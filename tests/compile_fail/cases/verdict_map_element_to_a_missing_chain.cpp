@@ -1,4 +1,5 @@
 // expect: names no chain of this table
+// SPDX-License-Identifier: Apache-2.0
 // A verdict added to a map joins the chain graph: its jump target must be a chain of the
 // table (the kernel: 'No such file or directory').
 #include <nftpp/nftpp.hpp>

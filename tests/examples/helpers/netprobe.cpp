@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A network helper for the end-to-end tests, run inside test namespaces. Addresses are
 // IPv4 ("10.200.0.1") or IPv6 ("fd00:200::1"); a listen spec is ADDR:PORT, with an IPv6
 // address in brackets or not ("[fd00:200::1]:3128", "fd00:200::1:3128": the last ':'

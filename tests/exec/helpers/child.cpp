@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A helper program for the process runner tests. Modes:
 //   sleep_ms N        sleep N ms, exit 0 (N = -1: sleep until killed)
 //   count_stdin       read all of stdin, print its length

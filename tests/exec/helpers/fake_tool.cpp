@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A stand-in for nft or nsenter in the executor tests. The tests copy it, root-owned and
 // mode 0755, into a temporary root-owned 0755 directory under the name of the behaviour
 // they want (its arguments are the executor's and are ignored):

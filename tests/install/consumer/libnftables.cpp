@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // nftpp::libnftables: the in-process executor compiles and links (its virtual functions
 // call libnftables). Nothing is loaded: this runs without root and touches no ruleset.
 #include <cstdio>

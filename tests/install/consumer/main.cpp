@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Renders a small table with the library's entry headers; prints it. Exit 0 when the
 // script is the expected one (and the version header is the expected version).
 #include <cstdio>

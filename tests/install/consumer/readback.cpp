@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // nftpp::readback: a set listed through an executor (here one that answers a canned
 // listing, so no root is needed) comes back as typed values; they print with to_string.
 #include <cstdio>

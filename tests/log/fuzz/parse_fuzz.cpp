@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the log parsers must never crash or read out of bounds on any input.
 // The first byte splits the input into a prefix and a line, parsed in each line_format;
 // the line is also fed through a kmsg_reader in chunks (read() failing with EPIPE where

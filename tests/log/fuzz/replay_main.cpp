@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Without libFuzzer (g++ builds): replay every file given on the command line through the
 // fuzz target, so the corpus is exercised by every build.
 #include <cstddef>

@@ -1,4 +1,5 @@
 // expect: a_comment_may_not_contain_quote_nul_or_newline
+// SPDX-License-Identifier: Apache-2.0
 // A '"' in a comment literal does not compile.
 #include <nftpp/value/text.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: a_ct_state_is_one_or_more_of_invalid_established_related_new_untracked
+// SPDX-License-Identifier: Apache-2.0
 // An empty ct state cannot be made at compile time.
 #include <nftpp/value/ct.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: an_ethernet_address_is_six_hex_pairs_separated_by_colons
+// SPDX-License-Identifier: Apache-2.0
 // A five-byte Ethernet address does not compile.
 #include <nftpp/value/ether.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: an_interface_name_is_valid_utf_8
+// SPDX-License-Identifier: Apache-2.0
 // An interface name that is not UTF-8 does not compile.
 #include <nftpp/value/ifname.hpp>
 using namespace nftpp;

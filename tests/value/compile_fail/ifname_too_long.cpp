@@ -1,4 +1,5 @@
 // expect: an_interface_name_is_1_to_15_bytes
+// SPDX-License-Identifier: Apache-2.0
 // A 16-byte interface name does not compile.
 #include <nftpp/value/ifname.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: an_ipv6_prefix_must_not_have_host_bits_set
+// SPDX-License-Identifier: Apache-2.0
 // An IPv6 prefix literal with host bits set does not compile.
 #include <nftpp/value/ipv6.hpp>
 using namespace nftpp;

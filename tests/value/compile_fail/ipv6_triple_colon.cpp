@@ -1,4 +1,5 @@
 // expect: an_ipv6_address_is_eight_hex_groups_with_at_most_one_double_colon
+// SPDX-License-Identifier: Apache-2.0
 // A malformed IPv6 literal does not compile.
 #include <nftpp/value/ipv6.hpp>
 using namespace nftpp;

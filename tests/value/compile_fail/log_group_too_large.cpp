@@ -1,4 +1,5 @@
 // expect: a_log_group_is_a_number_from_0_to_65535
+// SPDX-License-Identifier: Apache-2.0
 // A log group over 65535 does not compile.
 #include <nftpp/value/ids.hpp>
 using namespace nftpp;

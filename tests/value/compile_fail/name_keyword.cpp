@@ -1,4 +1,5 @@
 // expect: a_name_may_not_be_an_nft_keyword
+// SPDX-License-Identifier: Apache-2.0
 // A keyword as a name does not compile.
 #include <nftpp/value/name.hpp>
 using namespace nftpp;

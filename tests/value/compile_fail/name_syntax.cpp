@@ -1,4 +1,5 @@
 // expect: a_name_starts_with_a_letter_or_underscore
+// SPDX-License-Identifier: Apache-2.0
 // A name starting with a digit does not compile.
 #include <nftpp/value/name.hpp>
 using namespace nftpp;

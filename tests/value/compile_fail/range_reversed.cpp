@@ -1,4 +1,5 @@
 // expect: a_range_needs_low_less_than_or_equal_to_high
+// SPDX-License-Identifier: Apache-2.0
 // A reversed range does not compile when constant evaluated.
 #include <nftpp/value/port.hpp>
 #include <nftpp/value/range.hpp>

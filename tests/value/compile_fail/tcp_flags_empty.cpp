@@ -1,4 +1,5 @@
 // expect: tcp_flags_are_one_or_more_of_fin_syn_rst_psh_ack_urg_ecn_cwr
+// SPDX-License-Identifier: Apache-2.0
 // Empty tcp flags cannot be made at compile time.
 #include <nftpp/value/tcp_flags.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: a_ttl_or_hop_limit_is_a_number_from_0_to_255
+// SPDX-License-Identifier: Apache-2.0
 // A ttl literal over 255 does not compile.
 #include <nftpp/value/ids.hpp>
 using namespace nftpp;

@@ -1,4 +1,5 @@
 // expect: a_uid_is_a_number_from_0_to_4294967295
+// SPDX-License-Identifier: Apache-2.0
 // A uid literal of 2^32 does not compile.
 #include <nftpp/value/ids.hpp>
 using namespace nftpp;
