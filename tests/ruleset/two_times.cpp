@@ -4,6 +4,7 @@
 // that are std::strings, rules appended in loops), must give the same rule, the same
 // sentence and the same names. Each case below is one ruleset written both ways.
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,15 @@ void same_both_ways(const check_error& at_compile_time, const check_error& at_ru
     if (expected) CHECK(!at_run_time.sentence().empty());
 }
 
+// A run-time verdict with the table it points into (its names are views of the table's).
+struct checked {
+    std::shared_ptr<runtime_table> table;
+    check_error error;
+};
+void same_both_ways(const check_error& at_compile_time, const checked& at_run_time, const rule* expected) {
+    same_both_ways(at_compile_time, at_run_time.error, expected);
+}
+
 constexpr auto input = filter_chain(hook::input);
 constexpr auto post = nat_chain(hook::postrouting, prio::srcnat);
 constexpr auto pre = nat_chain(hook::prerouting, prio::dstnat);
@@ -134,9 +144,9 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
         using plain_reject = rule_t<reject_t<reject_kind::plain>>;
         auto one = [&](auto rule_tag, family f) {
             using R = typename decltype(rule_tag)::type;
-            runtime_table t;
-            t.chain(from_data, f == family::netdev ? filter_chain(hook::ingress) : input, {t.rule<R>(0)});
-            return t.check(f);
+            auto t = std::make_shared<runtime_table>();
+            t->chain(from_data, f == family::netdev ? filter_chain(hook::ingress) : input, {t->rule<R>(0)});
+            return checked{t, t->check(f)};
         };
         using hana::type_c;
         same_both_ways(static_check<family::ip, chain_of<"c", input, ip6_match>>, one(type_c<ip6_match>, family::ip), &rules::no_ip6_in_ip_table);
@@ -205,9 +215,9 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
         using rej = rule_t<reject_t<reject_kind::plain>>;
         auto one = [&](auto rule_tag, base_spec spec) {
             using R = typename decltype(rule_tag)::type;
-            runtime_table t;
-            t.chain(from_data, spec, {t.rule<R>(0)});
-            return t.check(family::ip);
+            auto t = std::make_shared<runtime_table>();
+            t->chain(from_data, spec, {t->rule<R>(0)});
+            return checked{t, t->check(family::ip)};
         };
         using hana::type_c;
         same_both_ways(static_check<family::ip, chain_of<"c", nat_chain(hook::output, 0), snat4>>, one(type_c<snat4>, nat_chain(hook::output, 0)),
