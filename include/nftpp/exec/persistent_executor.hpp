@@ -387,7 +387,7 @@ private:
                 (void)nft_ctx_get_output_buffer(ctx_);
                 (void)nft_ctx_get_error_buffer(ctx_);
                 const int fd = ::memfd_create("nftpp-script", MFD_CLOEXEC);
-                if (fd >= 0 && write_all(fd, text)) {
+                if (fd >= 0 && detail::write_all_to(fd, text)) {
                     const std::string file = "/proc/self/fd/" + std::to_string(fd);
                     rc = nft_run_cmd_from_filename(ctx_, file.c_str());
                 } else {
@@ -424,16 +424,6 @@ private:
         ino_t ino = 0;
 
     private:
-        static bool write_all(int fd, std::string_view t) {
-            while (!t.empty()) {
-                const ssize_t n = ::write(fd, t.data(), t.size());
-                if (n < 0 && errno == EINTR) continue;
-                if (n <= 0) return false;
-                t.remove_prefix(static_cast<std::size_t>(n));
-            }
-            return true;
-        }
-
         void main(int netns_fd) {
             if (netns_fd >= 0 && ::setns(netns_fd, CLONE_NEWNET) != 0) {
                 open_.kind = outcome_kind::namespace_enter_failed;
