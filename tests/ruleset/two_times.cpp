@@ -29,7 +29,7 @@ using chain_of = chain_t<Name, Spec, hana::tuple<typename rule_type<R>::type...>
 #define RULE(...) decltype(as_rule(__VA_ARGS__))
 
 // A table described at run time: every name is a std::string made from data.
-class runtime_table {
+class desc_table {
 public:
     std::string_view text(std::string s) { return strings_.emplace_back(std::move(s)); }
 
@@ -45,12 +45,12 @@ public:
         for (auto& x : refs) r.push_back({text(std::string(x.set)), x.key_type, x.kind, x.value_type});
         return rule_desc{&rule_summary_v<R>, i, 1, t, r};
     }
-    runtime_table& chain(const std::string& name, base_spec spec, std::vector<rule_desc> rules = {}) {
+    desc_table& chain(const std::string& name, base_spec spec, std::vector<rule_desc> rules = {}) {
         auto& rs = rules_.emplace_back(std::move(rules));
         chains.push_back({text(name), spec, rs});
         return *this;
     }
-    runtime_table& set(const std::string& name, std::string_view kind, std::string_view key, std::string_view value = {},
+    desc_table& set(const std::string& name, std::string_view kind, std::string_view key, std::string_view value = {},
                        std::vector<std::string> jumps = {}) {
         auto& t = targets_.emplace_back();
         for (auto& j : jumps) t.push_back(text(j));
@@ -82,7 +82,7 @@ void same_both_ways(const check_error& at_compile_time, const check_error& at_ru
 
 // A run-time verdict with the table it points into (its names are views of the table's).
 struct checked {
-    std::shared_ptr<runtime_table> table;
+    std::shared_ptr<desc_table> table;
     check_error error;
 };
 void same_both_ways(const check_error& at_compile_time, const checked& at_run_time, const rule* expected) {
@@ -105,28 +105,28 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
     std::string from_data = "c";  // every run-time name goes through a std::string
 
     SECTION("valid") {
-        runtime_table t;
+        desc_table t;
         t.chain(from_data, input, {t.rule<accept_rule>(0)});
         same_both_ways(static_check<family::inet, chain_of<"c", input, accept_rule>>, t.check(family::inet), nullptr);
     }
     SECTION("unique chain names") {
-        runtime_table t;
+        desc_table t;
         t.chain(from_data, input).chain(from_data, regular_spec);
         same_both_ways(static_check<family::inet, chain_of<"c", input>, chain_of<"c", regular_spec>>, t.check(family::inet),
                        &rules::unique_chain_names);
     }
     SECTION("family has hook") {
-        runtime_table t;
+        desc_table t;
         t.chain(from_data, input);
         same_both_ways(static_check<family::netdev, chain_of<"c", input>>, t.check(family::netdev), &rules::family_has_hook);
     }
     SECTION("family has chain type") {
-        runtime_table t;
+        desc_table t;
         t.chain(from_data, post);
         same_both_ways(static_check<family::bridge, chain_of<"c", post>>, t.check(family::bridge), &rules::family_has_chain_type);
     }
     SECTION("nat chain hook, route chain hook, nat priority") {
-        runtime_table a, b, c;
+        desc_table a, b, c;
         a.chain(from_data, nat_chain(hook::forward, 0));
         b.chain(from_data, route_chain(hook::input));
         c.chain(from_data, nat_chain(hook::output, -200));
@@ -144,7 +144,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
         using plain_reject = rule_t<reject_t<reject_kind::plain>>;
         auto one = [&](auto rule_tag, family f) {
             using R = typename decltype(rule_tag)::type;
-            auto t = std::make_shared<runtime_table>();
+            auto t = std::make_shared<desc_table>();
             t->chain(from_data, f == family::netdev ? filter_chain(hook::ingress) : input, {t->rule<R>(0)});
             return checked{t, t->check(f)};
         };
@@ -163,7 +163,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
         same_both_ways(static_check<family::bridge, chain_of<"c", input, masq>>, one(type_c<masq>, family::bridge), &rules::nat_only_in_ip_ip6_inet);
     }
     SECTION("jump targets: missing, base chain") {
-        runtime_table missing, base;
+        desc_table missing, base;
         missing.chain("base", input, {missing.rule<accept_rule>(0, {"a"})});
         base.chain("base", input, {base.rule<accept_rule>(0, {"a"})}).chain("a", input);
         same_both_ways(static_check<family::inet, chain_of<"base", input, to_a>>, missing.check(family::inet), &rules::jump_target_exists);
@@ -172,7 +172,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
     }
     SECTION("a cycle reachable from a base chain") {
         using to_b = rule_t<goto_t<"b">>;
-        runtime_table t;
+        desc_table t;
         t.chain("base", input, {t.rule<accept_rule>(0, {"a"})})
             .chain("a", regular_spec, {t.rule<accept_rule>(0, {"b"})})
             .chain("b", regular_spec, {t.rule<accept_rule>(0, {"a"})});
@@ -180,7 +180,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
                        t.check(family::inet), &rules::no_jump_cycle);
     }
     SECTION("jump depth, 16 chains from data") {
-        runtime_table t;
+        desc_table t;
         t.chain("base", input, {t.rule<accept_rule>(0, {"c1"})});
         for (int i = 1; i <= 16; ++i)
             t.chain("c" + std::to_string(i), regular_spec,
@@ -189,7 +189,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
         CHECK(e.broken == &rules::jump_depth_at_most_15);
         CHECK(e.sentence() == rules::jump_depth_at_most_15.sentence);
         // and 15 is fine
-        runtime_table ok;
+        desc_table ok;
         ok.chain("base", input, {ok.rule<accept_rule>(0, {"c1"})});
         for (int i = 1; i <= 15; ++i)
             ok.chain("c" + std::to_string(i), regular_spec,
@@ -198,7 +198,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
     }
     SECTION("hook restrictions through a jump, with the rule's index") {
         using jump_n = rule_t<jump_t<"n">>;
-        runtime_table t;
+        desc_table t;
         t.chain("post", post, {t.rule<accept_rule>(0, {"n"})})
             .chain("in", input, {t.rule<accept_rule>(0, {"n"})})
             .chain("n", regular_spec, {t.rule<accept_rule>(0), t.rule<masq>(1)});
@@ -215,7 +215,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
         using rej = rule_t<reject_t<reject_kind::plain>>;
         auto one = [&](auto rule_tag, base_spec spec) {
             using R = typename decltype(rule_tag)::type;
-            auto t = std::make_shared<runtime_table>();
+            auto t = std::make_shared<desc_table>();
             t->chain(from_data, spec, {t->rule<R>(0)});
             return checked{t, t->check(family::ip)};
         };
@@ -232,7 +232,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
     SECTION("set references: missing, key, kind, duplicate") {
         using uses = RULE(ip.saddr == at<"allowed"> >> accept);
         const set_ref_info ref{"allowed", "ipv4_addr", "set"};
-        runtime_table missing, key, kind, dup;
+        desc_table missing, key, kind, dup;
         missing.chain(from_data, input, {missing.rule<accept_rule>(0, {}, {ref})});
         key.chain(from_data, input, {key.rule<accept_rule>(0, {}, {ref})}).set("allowed", "set", "ipv6_addr");
         kind.chain(from_data, input, {kind.rule<accept_rule>(0, {}, {ref})}).set("allowed", "vmap", "ipv4_addr");
@@ -248,7 +248,7 @@ TEST_CASE("the same structure checked at compile time and at run time gives the 
         same_both_ways(table_verdict_v<family::inet, hana::tuple<>, hana::tuple<S4, S4>>, dup.check(family::inet), &rules::unique_set_names);
     }
     SECTION("a verdict map's targets, used or not") {
-        runtime_table t;
+        desc_table t;
         t.chain(from_data, input).set("routes", "vmap", "inet_service", {}, {"ssh"});
         using M = decltype(verdict_map<"routes", port>(on(22, jump<"ssh">)));
         same_both_ways(table_verdict_v<family::inet, hana::tuple<chain_of<"c", input>>, hana::tuple<M>>, t.check(family::inet),

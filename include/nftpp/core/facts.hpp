@@ -53,6 +53,8 @@ struct part_facts {
     bool terminal = false;        // nothing may follow it
     bool verdict = false;         // accept drop reject jump goto return continue NAT vmap
     bool last = false;            // must be the rule's last part, once (comment)
+    bool runtime_refs = false;    // names chains or sets by run-time values (jump_to, at_named):
+                                  // only a table built at run time can check them
 
     // A network layer that conflicts with the rule's gives this sentence (default: the
     // generic "one network family per rule").
@@ -80,7 +82,11 @@ struct set_ref_info {
 // What a node references, read by the checker from the node's type:
 //   static constexpr std::array<std::string_view, N> chain_targets;  chains it may jump to
 //   static constexpr std::array<set_ref_info, N> set_refs;           sets and maps it uses
-// A node without them references nothing.
+// A node without them references nothing. A node whose references are run-time values
+// (jump_to(name), at_named(name)) sets `runtime_refs` in its facts and has members
+//   runtime_chain_targets() -> a range of std::string_view     chains it may jump to
+//   runtime_set_refs()      -> a range of set_ref_info          sets and maps it uses
+// which a table built at run time reads when the rule is added.
 template <class P>
 constexpr std::size_t chain_target_count() {
     if constexpr (requires { P::chain_targets.size(); }) return P::chain_targets.size();

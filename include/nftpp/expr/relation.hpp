@@ -34,6 +34,7 @@ constexpr part_facts merge_match_facts(part_facts sel, part_facts rhs) {
     if (f.l3 == layer3::any) f.l3 = rhs.l3;
     if (f.l4 == layer4::any) f.l4 = rhs.l4;
     f.transport_match = f.transport_match || rhs.transport_match;
+    f.runtime_refs = f.runtime_refs || rhs.runtime_refs;
     if (!f.where.restricts()) f.where = rhs.where;
     if (!f.feature) f.feature = rhs.feature;
     return f;
@@ -55,11 +56,21 @@ struct rel_t {
     using relation = Op;
     using rhs_type = Rhs;
     // Only a positive match pins the rule: `meta l4proto != tcp` says nothing about tcp.
-    static constexpr part_facts facts =
-        merge_match_facts(Sel::facts, std::is_same_v<Op, op::eq> ? rhs_facts<Rhs>() : part_facts{});
+    static constexpr part_facts facts = [] {
+        part_facts f = merge_match_facts(Sel::facts, std::is_same_v<Op, op::eq> ? rhs_facts<Rhs>() : part_facts{});
+        f.runtime_refs = f.runtime_refs || rhs_facts<Rhs>().runtime_refs;
+        return f;
+    }();
     static constexpr auto set_refs = rel_set_refs<Sel, Rhs>();
 
     Rhs rhs;
+
+    // A set named at run time (at_named): the reference, for a table built at run time.
+    [[nodiscard]] std::array<set_ref_info, 1> runtime_set_refs() const
+        requires requires { Rhs::is_runtime_set_reference; }
+    {
+        return {{{rhs.name, Sel::value_type::nft_type, "set", {}}}};
+    }
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const rel_t& r) {

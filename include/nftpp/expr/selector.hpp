@@ -44,6 +44,8 @@ template <class T>
 inline constexpr bool is_set_ref_v = false;
 template <fixed_string N>
 inline constexpr bool is_set_ref_v<set_ref_t<N>> = true;
+template <>
+inline constexpr bool is_set_ref_v<named_set_ref_t> = true;
 
 // Selectors may accept extra right-hand sides (meta l4proto accepts `tcp`, `udp` ...).
 template <class Sel, class X>
@@ -110,6 +112,8 @@ struct selector_t {
     friend constexpr rel_t<Derived, op::ne, set_ref_t<N>> operator!=(const Derived&, set_ref_t<N>) noexcept {
         return {};
     }
+    friend rel_t<Derived, op::eq, named_set_ref_t> operator==(const Derived&, named_set_ref_t r) { return {std::move(r)}; }
+    friend rel_t<Derived, op::ne, named_set_ref_t> operator!=(const Derived&, named_set_ref_t r) { return {std::move(r)}; }
 
     // Wrong datatype: one readable static_assert instead of a list of candidates.
     template <class X>

@@ -29,6 +29,7 @@
 #include <nftpp/render/script.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/ruleset/optional.hpp>
+#include <nftpp/ruleset/runtime_commands.hpp>
 #include <nftpp/ruleset/transaction.hpp>
 
 namespace nftpp {
@@ -240,6 +241,10 @@ constexpr void emit(E& e, const T& x) {
                    table_label<E>(x.table_family, x.table_name), std::string_view{}, -1L);
     } else if constexpr (requires { typename T::command_tag; }) {
         x.emit_to(e);
+    } else if constexpr (CommandRange<T>) {
+        for (const auto& c : x) emit(e, c);
+    } else if constexpr (std::is_same_v<T, runtime_table>) {
+        emit_runtime_table_block(e, x);
     } else {
         using Table = decltype(x.table);
         constexpr family f = Table::table_family;
@@ -259,7 +264,7 @@ constexpr void emit(E& e, const T& x) {
 }  // namespace detail
 
 template <class T>
-concept Renderable = is_ruleset_v<T> || is_table_v<T> || Command<T>;
+concept Renderable = is_ruleset_v<T> || is_table_v<T> || Command<T> || CommandRange<T> || std::is_same_v<T, runtime_table>;
 
 // Bytes the script of x takes.
 template <Renderable T>
@@ -317,6 +322,16 @@ template <class T>
 [[nodiscard]] std::string to_nft_text(const T& x) {
     if constexpr (Renderable<T>) {
         return render_text(x);
+    } else if constexpr (std::is_same_v<T, runtime_chain>) {
+        count_sink c;
+        emitter<count_sink, false> sizing{c};
+        const runtime_table t(family::inet, "t");
+        detail::emit_runtime_chain(sizing, t, x, true);
+        std::string text = render_text_impl_alloc(c.size);
+        span_sink s{text.data()};
+        emitter<span_sink, false> e{s};
+        detail::emit_runtime_chain(e, t, x, true);
+        return text;
     } else if constexpr (is_chain_v<T>) {
         count_sink c;
         emitter<count_sink, false> sizing{c};

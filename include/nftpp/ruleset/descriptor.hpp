@@ -33,6 +33,7 @@ struct rule_summary {
     layer3 l3 = layer3::any;
     layer4 l4 = layer4::any;
     bool transport_match = false;
+    bool runtime_refs = false;  // a part names chains or sets by run-time values
     std::array<placement, max_placements> where{};  // its parts' restrictions, each once
     std::uint8_t n_where = 0;
     feature_set features{};  // the kernel features its parts need
@@ -46,6 +47,8 @@ struct rule_desc {
     std::size_t count = 1;
     std::span<const std::string_view> targets{};  // chains it may jump or go to
     std::span<const set_ref_info> set_refs{};     // sets and maps it uses
+    bool names_known = true;  // false: it names chains or sets at run time, which this
+                              // descriptor (a static table's) cannot list
 };
 
 struct chain_desc {

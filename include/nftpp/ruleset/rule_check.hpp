@@ -71,6 +71,7 @@ constexpr rule_summary summarize(const part_facts* f, std::size_t n) {
         if (p.where.restricts()) add_placement(s, p.where);
         if (p.feature) s.features.add(*p.feature);
         s.transport_match = s.transport_match || (p.is_match && p.transport_match);
+        s.runtime_refs = s.runtime_refs || p.runtime_refs;
     }
     return s;
 }

@@ -52,13 +52,16 @@ NFTPP_CHECK(unique_chain_names,
 
 // --- chain graph ---
 NFTPP_CHECK(jump_target_exists,
-    "jump<\"...\"> or goto_<\"...\"> names no chain of this table: add chain<\"target\">(...) to the table or fix the name")
+    "jump<\"...\"> or goto_<\"...\"> (jump_to(name) or go_to(name) at run time) names no chain of this table: add chain<\"target\">(...) to the table or fix the name")
 NFTPP_CHECK(no_jump_to_base_chain,
     "jump and goto may only target a regular chain, not a base chain: move the shared rules into chain<\"name\">(...) and jump there")
 NFTPP_CHECK(no_jump_cycle,
     "the jump/goto graph has a cycle reachable from a base chain (the kernel refuses it at commit): break the loop")
 NFTPP_CHECK(jump_depth_at_most_15,
     "jumps nest more than 15 chains below a base chain (the kernel refuses it at commit): flatten the chain graph")
+
+NFTPP_CHECK(runtime_names_need_a_runtime_table,
+    "this rule names a chain or set by a run-time value (jump_to, go_to, at_named), which a table checked at compile time cannot see: build the table at run time, table(family::inet, name, ...), which checks the names when it is checked")
 
 // --- matches against the table family, from the network and transport layer they pin ---
 NFTPP_CHECK(no_ip6_in_ip_table,
@@ -70,7 +73,7 @@ NFTPP_CHECK(no_ip_or_transport_in_arp_table,
 
 // --- sets ---
 NFTPP_CHECK(set_exists,
-    "at<\"...\"> names no set of this table: add set<\"name\", key>(...) to the table or fix the name")
+    "at<\"...\"> (at_named(name) at run time) names no set of this table: add set<\"name\", key>(...) to the table or fix the name")
 NFTPP_CHECK(set_key_matches_selector,
     "the set's key datatype is not the selector's (an ipv4_addr set for ip.saddr, a port set for tcp.dport ...): use a set of the right key")
 NFTPP_CHECK(map_kind_matches_use,

@@ -19,6 +19,10 @@
 //   chain_graph.hpp     names, targets, set references, the walk from each base chain
 //   table_check.hpp     check_table(): every check in one order, at compile time for
 //                       static tables (fire_table_check), at run time for data
+//   runtime_chain.hpp,  structure from data: chain(name, ...), set<Key>(name, ...),
+//   runtime_set.hpp,    table(family, name, ...), checked by check_table() when its
+//   runtime_table.hpp,  commands are made; update(old, new); ranges of commands in a
+//   runtime_commands.hpp  ruleset
 //
 // It builds on core/, value/, expr/ and stmt/, and knows nothing of rendering or
 // executors. The checker is generic over node facts (core/facts.hpp): it names no
@@ -29,6 +33,10 @@
 #include <nftpp/ruleset/map_elements.hpp>
 #include <nftpp/ruleset/optional.hpp>
 #include <nftpp/ruleset/rule_commands.hpp>
+#include <nftpp/ruleset/runtime_chain.hpp>
+#include <nftpp/ruleset/runtime_commands.hpp>
+#include <nftpp/ruleset/runtime_set.hpp>
+#include <nftpp/ruleset/runtime_table.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table.hpp>
 #include <nftpp/ruleset/table_check.hpp>

@@ -49,8 +49,10 @@ constexpr check_error check_table(family f, std::span<const chain_desc> cs, std:
     for (const chain_desc& c : cs)
         if (const rule* e = check_spec(f, c.spec)) return {e, c.name};
     for (const chain_desc& c : cs)
-        for (const rule_desc& r : c.rules)
+        for (const rule_desc& r : c.rules) {
+            if (!r.names_known) return {&rules::runtime_names_need_a_runtime_table, c.name, {}, r.index};
             if (const rule* e = check_rule_in_family(f, *r.summary)) return {e, c.name, {}, r.index};
+        }
     for (const chain_desc& c : cs) {
         for (const rule_desc& r : c.rules) {
             if (check_error e = check_targets(g, c.name, r.targets, r.index)) return e;
@@ -112,7 +114,8 @@ struct rule_refs<rule_t<P...>> {
 
 template <class R>
 constexpr rule_desc static_rule_desc(long index) {
-    return rule_desc{&rule_summary_v<R>, index, 1, rule_refs<R>::targets, rule_refs<R>::set_refs};
+    return rule_desc{&rule_summary_v<R>, index, 1, rule_refs<R>::targets, rule_refs<R>::set_refs,
+                     !rule_summary_v<R>.runtime_refs};
 }
 
 template <class Rules>

@@ -8,7 +8,11 @@
 //   create(table)           create table F N / table F N { ... }  (fails if N exists)
 //   delete_table(table)     delete table F N    (fails if N does not exist)
 //   flush_table(table)      flush table F N
-// Several commands, for several tables, render into one script.
+// Several commands, for several tables, render into one script; ruleset(...) also takes
+// ranges of commands (tables built at run time: ruleset/runtime_commands.hpp).
+#include <ranges>
+#include <type_traits>
+
 #include <boost/hana/tuple.hpp>
 
 #include <nftpp/core/family.hpp>
@@ -77,10 +81,16 @@ struct ruleset_t {
 template <class T>
 concept Command = is_command_v<T> || requires { typename T::command_tag; };
 
+// A run-time sequence of commands (a std::vector<runtime_command>, of element commands ...),
+// rendered in order where it stands in the ruleset.
+template <class T>
+concept CommandRange = std::ranges::input_range<const T&> && !Command<T> &&
+                       Command<std::remove_cvref_t<std::ranges::range_reference_t<const T&>>>;
+
 namespace detail {
 template <class C>
 constexpr void fire_command_check() {
-    if constexpr (!Command<C>) fire<&rules::ruleset_argument_is_a_command, C>();
+    if constexpr (!Command<C> && !CommandRange<C>) fire<&rules::ruleset_argument_is_a_command, C>();
 }
 }  // namespace detail
 

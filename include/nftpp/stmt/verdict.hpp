@@ -4,9 +4,15 @@
 // (`continue`, `return` and `goto` are C++ keywords, hence the trailing underscore.)
 // Jump and goto targets are names known to the compiler, so the table can check that the
 // target exists, is a regular chain, and that the jump graph has no cycle and depth <= 15.
+// A chain named from data is the target of jump_to(name) and go_to(name): the name is a
+// run-time value, so the rule belongs in a table built at run time (ruleset/runtime_table.hpp),
+// which runs the same checks over it when it is checked. (`jump` is a variable template,
+// so a function of the same name cannot take a run-time name.)
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/fixed_string.hpp>
@@ -77,5 +83,56 @@ template <class T>
 inline constexpr bool is_chain_verdict_v = false;
 template <fixed_string Target, bool Goto>
 inline constexpr bool is_chain_verdict_v<chain_verdict_t<Target, Goto>> = true;
+
+// jump_to(name) / go_to(name): a jump or goto to a chain named at run time. Its facts are
+// a jump's; its target is data, which it reports through runtime_chain_targets() (the
+// protocol of core/facts.hpp for references known only at run time).
+struct runtime_jump_t {
+    using statement_tag = void;
+    static constexpr part_facts facts{.terminal = true, .verdict = true, .runtime_refs = true};
+
+    std::string target;
+    bool is_goto = false;
+
+    [[nodiscard]] verdict_kind kind() const noexcept { return is_goto ? verdict_kind::goto_ : verdict_kind::jump; }
+    [[nodiscard]] std::array<std::string_view, 1> runtime_chain_targets() const noexcept { return {target}; }
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const runtime_jump_t& j) {
+        out.put(j.is_goto ? "goto " : "jump ");
+        out.put(j.target);
+    }
+};
+
+[[nodiscard]] inline runtime_jump_t jump_to(std::string target) { return {std::move(target), false}; }
+[[nodiscard]] inline runtime_jump_t go_to(std::string target) { return {std::move(target), true}; }
+
+// A verdict as a value, what the element of a map filled at run time holds: accept, drop,
+// return_, continue_, jump<"x">, goto_<"x">, jump_to(name) or go_to(name).
+struct runtime_verdict {
+    verdict_kind kind = verdict_kind::accept;
+    std::string target{};  // the chain of a jump or goto
+
+    runtime_verdict() = default;
+    template <verdict_kind K, bool T>
+    runtime_verdict(simple_verdict_t<K, T>) : kind(K) {}
+    template <fixed_string Target, bool Goto>
+    runtime_verdict(chain_verdict_t<Target, Goto>) : kind(Goto ? verdict_kind::goto_ : verdict_kind::jump), target(Target.view()) {}
+    runtime_verdict(runtime_jump_t j) : kind(j.kind()), target(std::move(j.target)) {}
+
+    friend bool operator==(const runtime_verdict&, const runtime_verdict&) = default;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const runtime_verdict& v) {
+        switch (v.kind) {
+            case verdict_kind::drop: out.put("drop"); break;
+            case verdict_kind::return_: out.put("return"); break;
+            case verdict_kind::continue_: out.put("continue"); break;
+            case verdict_kind::jump: out.put("jump "); out.put(v.target); break;
+            case verdict_kind::goto_: out.put("goto "); out.put(v.target); break;
+            default: out.put("accept"); break;
+        }
+    }
+};
 
 }  // namespace nftpp

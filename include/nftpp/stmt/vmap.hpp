@@ -18,6 +18,9 @@
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
+#include <string>
+#include <ranges>
 
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
@@ -237,6 +240,98 @@ template <class Sel, class... K, class... V>
             stmt.entries);
         if (const rule* r = detail::vmap_keys_error<Key, sizeof...(V)>(keys, verdicts)) raise(error{r, 0});
     }
+    return stmt;
+}
+
+// --- verdict maps filled at run time ---
+//   sel >> vmap_from(range, [](const auto& x) { return std::pair{key_of(x), go_to(chain_of(x))}; })
+// One entry per element of a run-time range; its verdicts are values (runtime_verdict), so
+// jump_to/go_to targets named from data are allowed: the rule then belongs in a table built
+// at run time, which checks every target. Keys are checked when the selector is known, as
+// above (datatype, overlaps, one key two verdicts), throwing value_error.
+
+template <class K>
+struct vmap_list_t {
+    std::vector<std::pair<K, runtime_verdict>> entries;
+};
+
+template <std::ranges::input_range Rg, class F>
+[[nodiscard]] auto vmap_from(const Rg& values, F&& make) {
+    using E = decltype(make(*std::ranges::begin(values)));
+    using K = std::remove_cvref_t<decltype(std::declval<E>().first)>;
+    vmap_list_t<K> out;
+    if constexpr (std::ranges::sized_range<const Rg&>) out.entries.reserve(std::ranges::size(values));
+    for (auto&& v : values) {
+        auto e = make(v);
+        out.entries.emplace_back(std::move(e.first), runtime_verdict(std::move(e.second)));
+    }
+    return out;
+}
+
+template <class Sel>
+struct runtime_vmap_stmt_t {
+    using statement_tag = void;
+    using match_tag = void;
+    using key_type = typename Sel::value_type;
+    static constexpr part_facts facts = [] {
+        part_facts f = Sel::facts;
+        f.is_match = false;
+        f.verdict = true;
+        f.runtime_refs = true;
+        return f;
+    }();
+    std::vector<std::pair<operand<key_type>, runtime_verdict>> entries;
+
+    [[nodiscard]] std::vector<std::string_view> runtime_chain_targets() const {
+        std::vector<std::string_view> t;
+        for (const auto& e : entries)
+            if (e.second.kind == verdict_kind::jump || e.second.kind == verdict_kind::goto_) t.push_back(e.second.target);
+        return t;
+    }
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const runtime_vmap_stmt_t& m) {
+        out.put(Sel::keyword);
+        out.put(" vmap { ");
+        bool first = true;
+        for (const auto& e : m.entries) {
+            if (!first) out.put(", ");
+            first = false;
+            write_nft(out, e.first);
+            out.put(" : ");
+            write_nft(out, e.second);
+        }
+        out.put(" }");
+    }
+};
+
+NFTPP_RULE(a_vmap_has_at_least_one_entry, "a vmap needs at least one entry (nft has no empty { }): leave the rule out")
+
+template <class Sel, class K>
+    requires requires { typename Sel::value_type; Sel::keyword; }
+[[nodiscard]] auto operator>>(const Sel&, const vmap_list_t<K>& m) {
+    using Key = typename Sel::value_type;
+    runtime_vmap_stmt_t<Sel> stmt;
+    stmt.entries.reserve(m.entries.size());
+    for (const auto& e : m.entries) {
+        if constexpr (std::is_integral_v<K>) {
+            stmt.entries.emplace_back(operand<Key>::from_integer(static_cast<std::int64_t>(e.first)).value(), e.second);
+        } else {
+            stmt.entries.emplace_back(detail::vmap_key<Key>(e.first), e.second);
+        }
+    }
+    if (stmt.entries.empty()) raise(error{&rules::a_vmap_has_at_least_one_entry, 0});
+    std::vector<operand<Key>> keys;
+    std::vector<map_verdict> verdicts;
+    keys.reserve(stmt.entries.size());
+    verdicts.reserve(stmt.entries.size());
+    for (const auto& e : stmt.entries) {
+        keys.push_back(e.first);
+        verdicts.push_back(map_verdict{e.second.kind, e.second.target});
+    }
+    if (detail::intervals_overlap(keys.data(), keys.size())) raise(error{&rules::the_keys_of_a_vmap_overlap_make_them_disjoint, 0});
+    if (detail::key_with_two_values<Key, map_verdict>(keys.data(), verdicts.data(), keys.size()))
+        raise(error{&rules::a_map_gives_one_key_two_values, 0});
     return stmt;
 }
 

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Commands on tables built at run time, and transactions over ranges of them.
+//   replace(t) add(t) create(t)      as for a static table; t is checked when the command is
+//                                    made, and a table that fails throws invalid_structure
+//                                    (ruleset/runtime_table.hpp): nothing is ever rendered
+//                                    from it
+//   delete_table(t) flush_table(t)   by the table's family and name
+//   update(old_t, new_t)             only what changed between two versions of one table, so
+//                                    the table is never replaced: chains added, flushed and
+//                                    refilled, or deleted; set and map elements added and
+//                                    deleted; a base chain's policy. The new version is checked
+//                                    whole, as replace(new_t) would be.
+//   std::vector<runtime_command> cs; ruleset(replace(base), cs, delete_table(...))
+//                                    a ruleset takes ranges of commands beside single ones,
+//                                    rendered in order into one script (one transaction),
+//                                    every line's origin (table, chain, rule) recorded.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nftpp/core/error.hpp>
+#include <nftpp/core/family.hpp>
+#include <nftpp/core/sink.hpp>
+#include <nftpp/ruleset/runtime_table.hpp>
+#include <nftpp/ruleset/transaction.hpp>
+
+namespace nftpp {
+
+NFTPP_RULE(an_update_is_between_two_versions_of_one_table,
+           "update(old, new) takes two versions of one table: give both the same family and name (to load another "
+           "table, use replace)")
+NFTPP_RULE(an_update_keeps_each_base_chain_spec,
+           "update(old, new) cannot change a chain's type, hook, priority or device, or make a regular chain a base "
+           "chain (nft cannot change them in place): give the chain a new name, or replace the table")
+NFTPP_RULE(an_update_keeps_each_set_declaration,
+           "update(old, new) cannot change a set's or map's kind, datatypes or flags in place: give it a new name, "
+           "or replace the table")
+
+namespace detail {
+
+inline void throw_if_invalid(const runtime_table& t) {
+    if (auto e = t.check()) throw invalid_structure(std::move(*e));
+}
+
+template <class E>
+void emit_head(E& e, std::string_view verb, const runtime_table& t, std::string_view what = {}, std::string_view object = {}) {
+    e.put(verb);
+    e.put(' ');
+    e.put(what.empty() ? std::string_view("table") : what);
+    e.put(' ');
+    e.put(keyword(t.table_family()));
+    e.put(' ');
+    e.put(std::string_view(t.name()));
+    if (!object.empty()) {
+        e.put(' ');
+        e.put(object);
+    }
+}
+
+template <class E>
+void emit_chain_spec(E& e, const runtime_chain& c) {
+    if (!c.spec().is_base) return;
+    e.put("\t\ttype ");
+    e.put(keyword(c.spec().type));
+    e.put(" hook ");
+    e.put(keyword(c.spec().hk));
+    if (c.device()) {
+        e.put(" device ");
+        e.put(*c.device());
+    }
+    e.put(" priority ");
+    put_int(e.out(), c.spec().priority);
+    e.put(c.policy() == chain_policy::drop ? "; policy drop;\n" : "; policy accept;\n");
+}
+
+// Whether an optional rule stays; records it when it is left out.
+template <class E>
+bool keep_rule(E& e, const runtime_table& t, const runtime_chain& c, const runtime_rule& r, long index) {
+    if (!r.optional || !e.caps || e.caps->covers(r.summary->features)) return true;
+    if (e.skipped) e.skipped->push_back({t.label(), c.name(), index, r.summary->features.common(e.caps->missing), r.text});
+    return false;
+}
+
+template <class E>
+void emit_runtime_chain(E& e, const runtime_table& t, const runtime_chain& c, bool with_rules) {
+    const auto first = e.open();
+    e.put("\tchain ");
+    e.put(std::string_view(c.name()));
+    e.put(" {\n");
+    emit_chain_spec(e, c);
+    if (with_rules) {
+        long index = 0;
+        for (const auto& r : c.rules()) {
+            if (keep_rule(e, t, c, r, index)) {
+                const auto at = e.open();
+                e.put("\t\t");
+                e.put(std::string_view(r.text));
+                e.mark(at, "rule", t.label(), std::string_view(c.name()), index);
+                e.put('\n');
+            }
+            ++index;
+        }
+    }
+    e.put("\t}\n");
+    e.mark(first, "chain", t.label(), std::string_view(c.name()), -1L);
+}
+
+template <class E>
+void emit_runtime_set(E& e, const runtime_table& t, const runtime_set& s) {
+    const auto first = e.open();
+    e.put('\t');
+    e.put(s);
+    e.put('\n');
+    e.mark(first, "set", t.label(), std::string_view{}, -1L);
+}
+
+template <class E>
+void emit_runtime_table_block(E& e, const runtime_table& t) {
+    e.put("table ");
+    e.put(keyword(t.table_family()));
+    e.put(' ');
+    e.put(std::string_view(t.name()));
+    e.put(" {\n");
+    for (const auto& s : t.sets()) emit_runtime_set(e, t, s);
+    for (const auto& c : t.chains()) emit_runtime_chain(e, t, c, true);
+    e.put("}\n");
+}
+
+}  // namespace detail
+
+// replace / add / create of a table built at run time.
+struct runtime_table_command {
+    using command_tag = void;
+    table_op op;
+    runtime_table table;
+
+    template <class E>
+    void emit_to(E& e) const {
+        const auto first = e.open();
+        if (op == table_op::replace) {
+            detail::emit_head(e, "add", table);
+            e.put('\n');
+            detail::emit_head(e, "delete", table);
+            e.put('\n');
+        } else if (op == table_op::create) {
+            detail::emit_head(e, "create", table);
+            e.put('\n');
+        }
+        detail::emit_runtime_table_block(e, table);
+        e.mark(first, "table", table.label(), std::string_view{}, -1L);
+    }
+};
+
+[[nodiscard]] inline runtime_table_command replace(runtime_table t) {
+    detail::throw_if_invalid(t);
+    return {table_op::replace, std::move(t)};
+}
+[[nodiscard]] inline runtime_table_command add(runtime_table t) {
+    detail::throw_if_invalid(t);
+    return {table_op::add, std::move(t)};
+}
+[[nodiscard]] inline runtime_table_command create(runtime_table t) {
+    detail::throw_if_invalid(t);
+    return {table_op::create, std::move(t)};
+}
+[[nodiscard]] inline table_ref_command_t delete_table(const runtime_table& t) {
+    return delete_table(t.table_family(), name::parse(t.name()).value(t.name()));
+}
+[[nodiscard]] inline table_ref_command_t flush_table(const runtime_table& t) {
+    return flush_table(t.table_family(), name::parse(t.name()).value(t.name()));
+}
+
+// update(old, new): the changes from one version of a table to the next.
+class table_update {
+public:
+    using command_tag = void;
+
+    table_update(const runtime_table& before, runtime_table after) : next_(std::move(after)) {
+        detail::throw_if_invalid(next_);
+        auto fail = [&](const rule* r, std::string first) {
+            throw invalid_structure(structure_error{r, next_.label(), std::move(first), {}, -1, {}, {}});
+        };
+        if (before.table_family() != next_.table_family() || before.name() != next_.name())
+            fail(&rules::an_update_is_between_two_versions_of_one_table, {});
+        std::unordered_map<std::string_view, const runtime_chain*> old_chains;
+        old_chains.reserve(before.chains().size());
+        for (const auto& c : before.chains()) old_chains.emplace(c.name(), &c);
+        for (std::size_t i = 0; i < next_.chains().size(); ++i) {
+            const runtime_chain& c = next_.chains()[i];
+            auto it = old_chains.find(c.name());
+            if (it == old_chains.end()) {
+                added_chains_.push_back(i);
+                continue;
+            }
+            const runtime_chain& o = *it->second;
+            old_chains.erase(it);
+            const base_spec &a = o.spec(), &b = c.spec();
+            if (a.is_base != b.is_base || a.type != b.type || a.hk != b.hk || a.priority != b.priority || o.device() != c.device())
+                fail(&rules::an_update_keeps_each_base_chain_spec, "chain " + c.name());
+            if (o.policy() != c.policy()) policy_chains_.push_back(i);
+            if (o.rules() != c.rules()) changed_chains_.push_back(i);
+        }
+        for (const auto& c : before.chains())
+            if (old_chains.count(c.name())) deleted_chains_.push_back(c.name());
+
+        std::unordered_map<std::string_view, const runtime_set*> old_sets;
+        for (const auto& s : before.sets()) old_sets.emplace(s.name, &s);
+        for (std::size_t i = 0; i < next_.sets().size(); ++i) {
+            const runtime_set& s = next_.sets()[i];
+            auto it = old_sets.find(s.name);
+            if (it == old_sets.end()) {
+                added_sets_.push_back(i);
+                continue;
+            }
+            const runtime_set& o = *it->second;
+            old_sets.erase(it);
+            if (!o.same_declaration(s)) fail(&rules::an_update_keeps_each_set_declaration, std::string(s.kind == "set" ? "set " : "map ") + s.name);
+            element_diff d{i, {}, {}};
+            std::unordered_map<std::string_view, const runtime_element*> old_keys;
+            old_keys.reserve(o.elements.size());
+            for (const auto& x : o.elements) old_keys.emplace(x.key, &x);
+            for (std::size_t k = 0; k < s.elements.size(); ++k) {
+                auto f = old_keys.find(s.elements[k].key);
+                if (f == old_keys.end()) {
+                    d.added.push_back(k);
+                } else {
+                    if (!(*f->second == s.elements[k])) {  // a new value: out with the old, in with the new
+                        d.removed.push_back(f->second->key);
+                        d.added.push_back(k);
+                    }
+                    old_keys.erase(f);
+                }
+            }
+            for (const auto& x : o.elements)
+                if (old_keys.count(x.key)) d.removed.push_back(x.key);
+            if (!d.added.empty() || !d.removed.empty()) element_changes_.push_back(std::move(d));
+        }
+        for (const auto& s : before.sets())
+            if (old_sets.count(s.name)) deleted_sets_.push_back({s.name, s.kind == "set"});
+    }
+
+    // Nothing changed: the command renders nothing.
+    [[nodiscard]] bool empty() const noexcept {
+        return added_chains_.empty() && policy_chains_.empty() && changed_chains_.empty() && deleted_chains_.empty() &&
+               added_sets_.empty() && deleted_sets_.empty() && element_changes_.empty();
+    }
+    [[nodiscard]] const runtime_table& next() const noexcept { return next_; }
+    [[nodiscard]] std::size_t chains_added() const noexcept { return added_chains_.size(); }
+    [[nodiscard]] std::size_t chains_changed() const noexcept { return changed_chains_.size(); }
+    [[nodiscard]] std::size_t chains_deleted() const noexcept { return deleted_chains_.size(); }
+
+    template <class E>
+    void emit_to(E& e) const {
+        const runtime_table& t = next_;
+        const std::string label = t.label();
+        // 1. new chains (declared empty: their rules may jump to each other), base chain
+        //    policies, new sets and maps with their elements
+        if (!added_chains_.empty() || !policy_chains_.empty() || !added_sets_.empty()) {
+            const auto first = e.open();
+            e.put("table ");
+            e.put(keyword(t.table_family()));
+            e.put(' ');
+            e.put(std::string_view(t.name()));
+            e.put(" {\n");
+            for (std::size_t i : added_chains_) detail::emit_runtime_chain(e, t, t.chains()[i], false);
+            for (std::size_t i : policy_chains_) detail::emit_runtime_chain(e, t, t.chains()[i], false);
+            for (std::size_t i : added_sets_) detail::emit_runtime_set(e, t, t.sets()[i]);
+            e.put("}\n");
+            e.mark(first, "table", label, std::string_view{}, -1L);
+        }
+        // 2. chains whose rules changed, and chains to delete, emptied
+        for (std::size_t i : changed_chains_) line(e, "flush", "chain", t.chains()[i].name());
+        for (const auto& n : deleted_chains_) line(e, "flush", "chain", n);
+        // 3. elements removed (or given a new value)
+        for (const auto& d : element_changes_) {
+            if (d.removed.empty()) continue;
+            const runtime_set& s = t.sets()[d.set];
+            const auto first = e.open();
+            detail::emit_head(e, "delete", t, "element", s.name);
+            e.put(" {");
+            bool any = false;
+            for (const auto& k : d.removed) {
+                e.put(any ? ",\n\t" : "\n\t");
+                any = true;
+                e.put(std::string_view(k));
+            }
+            e.put("\n}\n");
+            e.mark(first, "delete element", label, std::string_view{}, -1L);
+        }
+        // 4. the rules of new and changed chains
+        for (std::size_t i : added_chains_) add_rules(e, t, t.chains()[i]);
+        for (std::size_t i : changed_chains_) add_rules(e, t, t.chains()[i]);
+        // 5. elements added
+        for (const auto& d : element_changes_) {
+            if (d.added.empty()) continue;
+            const runtime_set& s = t.sets()[d.set];
+            const auto first = e.open();
+            detail::emit_head(e, "add", t, "element", s.name);
+            e.put(" {");
+            bool any = false;
+            for (std::size_t k : d.added) {
+                e.put(any ? ",\n\t" : "\n\t");
+                any = true;
+                runtime_set::write_element(e, s, s.elements[k]);
+            }
+            e.put("\n}\n");
+            e.mark(first, "add element", label, std::string_view{}, -1L);
+        }
+        // 6. chains and sets no longer there, once nothing refers to them
+        for (const auto& n : deleted_chains_) line(e, "delete", "chain", n);
+        for (const auto& [n, is_set] : deleted_sets_) line(e, "delete", is_set ? "set" : "map", n);
+    }
+
+private:
+    struct element_diff {
+        std::size_t set;
+        std::vector<std::string> removed;  // keys
+        std::vector<std::size_t> added;    // indices into the new set's elements
+    };
+
+    template <class E>
+    void line(E& e, std::string_view verb, std::string_view what, const std::string& object) const {
+        const auto first = e.open();
+        detail::emit_head(e, verb, next_, what, object);
+        e.put('\n');
+        std::string command(verb);
+        (command += ' ') += what;
+        e.mark(first, command, next_.label(), what == "chain" ? std::string_view(object) : std::string_view{}, -1L);
+    }
+
+    template <class E>
+    void add_rules(E& e, const runtime_table& t, const runtime_chain& c) const {
+        long index = 0;
+        for (const auto& r : c.rules()) {
+            if (detail::keep_rule(e, t, c, r, index)) {
+                const auto first = e.open();
+                detail::emit_head(e, "add", t, "rule", c.name());
+                e.put(' ');
+                e.put(std::string_view(r.text));
+                e.mark(first, "add rule", t.label(), std::string_view(c.name()), index);
+                e.put('\n');
+            }
+            ++index;
+        }
+    }
+
+    runtime_table next_;
+    std::vector<std::size_t> added_chains_, policy_chains_, changed_chains_, added_sets_;
+    std::vector<std::string> deleted_chains_;
+    std::vector<std::pair<std::string, bool>> deleted_sets_;
+    std::vector<element_diff> element_changes_;
+};
+
+[[nodiscard]] inline table_update update(const runtime_table& before, runtime_table after) {
+    return table_update(before, std::move(after));
+}
+
+// Any command on a table built at run time, for ranges of them: std::vector<runtime_command>.
+class runtime_command {
+public:
+    using command_tag = void;
+    runtime_command(runtime_table_command c) : c_(std::move(c)) {}
+    runtime_command(table_ref_command_t c) : c_(c) {}
+    runtime_command(table_update c) : c_(std::move(c)) {}
+
+    template <class E>
+    void emit_to(E& e) const {
+        std::visit(
+            [&](const auto& c) {
+                if constexpr (std::is_same_v<std::remove_cvref_t<decltype(c)>, table_ref_command_t>) {
+                    const auto first = e.open();
+                    const bool del = c.op == table_ref_command_t::kind::delete_table;
+                    e.put(del ? "delete table " : "flush table ");
+                    e.put(keyword(c.table_family));
+                    e.put(' ');
+                    e.put(c.table_name);
+                    e.put('\n');
+                    e.mark(first, del ? "delete table" : "flush table",
+                           std::string(keyword(c.table_family)) + " " + std::string(c.table_name.view()), std::string_view{}, -1L);
+                } else {
+                    c.emit_to(e);
+                }
+            },
+            c_);
+    }
+
+private:
+    std::variant<runtime_table_command, table_ref_command_t, table_update> c_;
+};
+
+}  // namespace nftpp
