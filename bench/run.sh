@@ -5,7 +5,7 @@
 # tests: nothing here passes or fails on a figure. Results go to stdout;
 # docs/performance.md has the last run.
 #   bash bench/run.sh            everything
-#   bash bench/run.sh render     one part: render | apply | scale | large | sets | compile
+#   bash bench/run.sh render     one part: render | apply | scale | large | services | sets | compile
 set -euo pipefail
 cd "$(dirname "$0")/.."
 part=${1:-all}
@@ -27,6 +27,10 @@ fi
 if [ "$part" = all ] || [ "$part" = large ]; then
   echo "## 10 000 rules, 100 000 set elements"
   build/bench/bench/bench_large "${NFTPP_BENCH_LARGE_RUNS:-7}"
+fi
+if [ "$part" = all ] || [ "$part" = services ]; then
+  echo "## 10 000 services from data (examples/service_lb)"
+  build/bench/bench/bench_services "${NFTPP_BENCH_SERVICES_RUNS:-5}"
 fi
 if [ "$part" = all ] || [ "$part" = sets ]; then
   echo "## Sets of 1k, 10k, 100k elements in a namespace"

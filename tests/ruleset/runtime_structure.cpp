@@ -377,3 +377,51 @@ TEST_CASE("a ruleset over ranges of commands: one script, every table's origins"
     commands.pop_back();
     nftpp_test::require_loads(render(ruleset(replace(fixed), commands)));
 }
+
+TEST_CASE("element commands on a run-time table: checked against its declaration", "[runtime][elements]") {
+    auto t = table(family::inet, data("guard"), set<ipv4_addr>(data("banned"), set_flag::interval),
+                   data_map<port, mark>(data("marks")), verdict_map<port>(data("routes")),
+                   base_chain(data("in"), input, ip.saddr == at_named("banned") >> drop, tcp.dport >> vmap(at_named("routes"))),
+                   chain(data("ssh"), accept));
+    const std::vector<ipv4_prefix> nets{*ipv4_prefix::parse("192.0.2.0/24"), *ipv4_prefix::parse("198.51.100.7/32")};
+    const std::vector<std::pair<port, mark>> marks{{port(22), mark(1)}};
+    const std::vector<std::pair<port, runtime_verdict>> routes{{port(22), jump_to(data("ssh"))}};
+    std::vector<runtime_command> cs;
+    cs.push_back(add_elements<ipv4_addr>(t, "banned", nets));
+    cs.push_back(delete_elements<ipv4_addr>(t, "banned", std::vector<ipv4_prefix>{nets[1]}));
+    cs.push_back(add_map_elements<port, mark>(t, "marks", marks));
+    cs.push_back(add_verdict_elements<port>(t, "routes", routes));
+    cs.push_back(delete_map_elements<port>(t, "routes", std::vector<port>{port(23)}));
+    const std::string expected =
+        "add element inet guard banned {\n\t192.0.2.0/24,\n\t198.51.100.7\n}\n"
+        "delete element inet guard banned {\n\t198.51.100.7\n}\n"
+        "add element inet guard marks {\n\t22 : 0x00000001\n}\n"
+        "add element inet guard routes {\n\t22 : jump ssh\n}\n"
+        "delete element inet guard routes {\n\t23\n}\n";
+    NFTPP_CHECK_TEXT(render_text(ruleset(cs)), expected);
+    // loaded for real after the table (without the delete of an element that is not there)
+    cs.pop_back();
+    nftpp_test::require_loads(render(ruleset(replace(t), cs)));
+
+    auto refused = [&](auto&& make) -> const rule* {
+        try {
+            (void)make();
+        } catch (const invalid_structure& e) {
+            return e.error().broken;
+        }
+        return nullptr;
+    };
+    CHECK(refused([&] { return add_elements<ipv4_addr>(t, "baned", std::vector<ipv4_addr>{}); }) == &rules::set_exists);
+    CHECK(refused([&] { return add_elements<ipv6_addr>(t, "banned", std::vector<ipv6_addr>{}); }) == &rules::set_key_matches_selector);
+    CHECK(refused([&] { return add_elements<port>(t, "marks", std::vector<port>{}); }) == &rules::map_kind_matches_use);
+    CHECK(refused([&] {
+              return add_verdict_elements<port>(t, "routes", std::vector<std::pair<port, runtime_verdict>>{{port(80), go_to("sshd")}});
+          }) == &rules::jump_target_exists);
+    CHECK(refused([&] {
+              return add_verdict_elements<port>(t, "routes", std::vector<std::pair<port, runtime_verdict>>{{port(80), go_to("in")}});
+          }) == &rules::no_jump_to_base_chain);
+    // elements against the set's flags, as in a declaration
+    auto plain = table(family::inet, data("t2"), set<ipv4_addr>(data("hosts")));
+    CHECK(nftpp_test::refusal_of([&] { (void)add_elements<ipv4_addr>(plain, "hosts", nets); }) ==
+          rules::a_set_with_prefix_or_range_elements_needs_set_flag_interval.sentence);
+}
