@@ -13,4 +13,8 @@ if(TARGET test_examples)
                                                      NFTPP_SIDECAR_FENCE="$<TARGET_FILE:sidecar_fence>"
                                                      NFTPP_BYPASS_MONITOR="$<TARGET_FILE:bypass_monitor>")
   endif()
+  if(TARGET service_lb)
+    add_dependencies(test_examples service_lb)
+    target_compile_definitions(test_examples PRIVATE NFTPP_SERVICE_LB="$<TARGET_FILE:service_lb>")
+  endif()
 endif()

@@ -393,8 +393,8 @@ TEST_CASE("element commands on a run-time table: checked against its declaration
     cs.push_back(add_verdict_elements<port>(t, "routes", routes));
     cs.push_back(delete_map_elements<port>(t, "routes", std::vector<port>{port(23)}));
     const std::string expected =
-        "add element inet guard banned {\n\t192.0.2.0/24,\n\t198.51.100.7\n}\n"
-        "delete element inet guard banned {\n\t198.51.100.7\n}\n"
+        "add element inet guard banned {\n\t192.0.2.0/24,\n\t198.51.100.7/32\n}\n"
+        "delete element inet guard banned {\n\t198.51.100.7/32\n}\n"
         "add element inet guard marks {\n\t22 : 0x00000001\n}\n"
         "add element inet guard routes {\n\t22 : jump ssh\n}\n"
         "delete element inet guard routes {\n\t23\n}\n";
