@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // expr/: selectors (packet fields with a datatype: ip, ip6, tcp, udp, th, icmp, icmpv6,
-// meta, ct, iifname, oifname), relations (sel == v, sel.in({...}), sel == at<"set">),
+// meta, ct, iifname, oifname), numgen (a number made per packet, a key with state of its own:
+// expr/key_expr.hpp), relations (sel == v, sel.in({...}), sel == at<"set">),
 // operands and concatenations. Each selector declares its facts (the protocol it pins,
 // the families it needs). Builds on core/ and value/; names no statement (the `.set()` of
 // the mark selectors builds statements of stmt/ only where a rule uses it).
@@ -11,5 +12,7 @@
 #include <nftpp/expr/interface.hpp>
 #include <nftpp/expr/ip.hpp>
 #include <nftpp/expr/ip6.hpp>
+#include <nftpp/expr/key_expr.hpp>
 #include <nftpp/expr/meta.hpp>
+#include <nftpp/expr/numgen.hpp>
 #include <nftpp/expr/transport.hpp>

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include <nftpp/core/facts.hpp>
+#include <nftpp/expr/key_expr.hpp>
 #include <nftpp/expr/literal.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/selector.hpp>
@@ -64,7 +65,7 @@ concept RuleLike = RulePart<std::remove_cvref_t<T>> || is_rule_v<std::remove_cvr
 
 // A value that may stand before `>>`: a typed value, or a protocol object (`tcp`).
 template <class V>
-concept PendingValue = !RuleLike<V> && !is_pending_v<V> &&
+concept PendingValue = !RuleLike<V> && !is_pending_v<V> && !StatefulKey<V> &&
                        (requires(count_sink& s, const V& v) { write_nft(s, v); } || L4ProtocolObject<V> ||
                         L3ProtocolObject<V>);
 
@@ -154,7 +155,7 @@ constexpr auto with_statements(const Rel& rel, const std::tuple<S...>& stmts) no
 }  // namespace detail
 
 #define NFTPP_PENDING_RELATION(OP)                                                                        \
-    template <Selector Sel, class X, class... S>                                                          \
+    template <KeyExpr Sel, class X, class... S>                                                           \
     [[nodiscard]] constexpr auto operator OP(const Sel& sel, const pending_t<X, S...>& p) noexcept(       \
         !std::is_same_v<X, literal_t> && detail::nothrow_copy_v<X, S...>) {                               \
         return detail::with_statements(sel OP detail::pending_operand<Sel>(p.value), p.stmts);            \

@@ -10,23 +10,32 @@
 //   dnat(ip, proxy, 3128)               prerouting, output   dnat ip to 10.0.0.1:3128
 //   redirect, redirect(8080)            prerouting, output   redirect to :8080
 //   dnat(ip, ip.daddr, at<"m">)         (NAT maps, below)    dnat ip to ip daddr map @m
+//   dnat(ip, numgen.inc.mod(2), {{0, "10.0.0.1"}, {1, "10.0.0.2"}})
+//                                       (anonymous maps)     dnat ip to numgen inc mod 2 map { 0 : 10.0.0.1, ... }
 // The address family is always written (`snat ip to`), which nft requires in inet tables
 // and accepts in ip/ip6 ones. A port needs a transport match earlier in the rule
 // (`tcp.dport == 80`, `meta.l4proto == tcp`). NAT statements are terminal.
 #include <array>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <ranges>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/feature.hpp>
 #include <nftpp/expr/ip.hpp>
 #include <nftpp/expr/ip6.hpp>
+#include <nftpp/expr/key_expr.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/expr/selector.hpp>
 #include <nftpp/expr/set_ref.hpp>
 #include <nftpp/core/sink.hpp>
+#include <nftpp/stmt/vmap.hpp>
 
 namespace nftpp {
 
@@ -306,7 +315,172 @@ struct nat_fn {
         return detail::make_nat_map<Source, nat_layer_v<F>, true, Sel, N>();
     }
 };
-inline constexpr nat_fn<true> snat{};
-inline constexpr nat_fn<false> dnat{};
+// Anonymous NAT maps: the map written in the rule, keyed by a selector or by numgen.
+//   dnat(ip, numgen.inc.mod(2), {{0, "10.0.0.1"}, {1, "10.0.0.2"}})
+//       dnat ip to numgen inc mod 2 map { 0 : 10.0.0.1, 1 : 10.0.0.2 }
+//   tcp.dport == 80 >> dnat(ip, numgen.random.mod(2), {{0, {"10.0.0.1", 8080}}, {1, {"10.0.0.2", 8080}}})
+//       tcp dport 80 dnat ip to numgen random mod 2 map { 0 : 10.0.0.1 . 8080, 1 : 10.0.0.2 . 8080 }
+//   dnat(ip, tcp.dport, {{80, "10.0.0.1"}, {443, "10.0.0.2"}})
+//   dnat(ip6, numgen.random.mod(n), entries)   entries: a run-time range of pairs (key, address)
+//                                               or (key, address . port); a key may be an integer
+// A value is the address, or the address and port (a concat_key, which needs a transport
+// match earlier in the rule unless the key is a transport field). The keys are checked when
+// the statement is made, as an anonymous vmap's are (a compile error in a constant rule,
+// value_error otherwise): each a value of the key's datatype that the key can take (numgen:
+// from its offset to offset + mod - 1), no two overlapping ('conflicting intervals
+// specified'), none with two values ('File exists').
+NFTPP_RULE(the_keys_of_a_nat_map_overlap_make_them_disjoint,
+           "two keys of this NAT map overlap, which nft refuses ('conflicting intervals specified'): make its "
+           "ranges disjoint")
+NFTPP_RULE(a_nat_map_needs_at_least_one_element,
+           "a NAT map written in the rule needs at least one element: nft has no empty map { } (translate with "
+           "a plain snat/dnat, or reject when there is nothing to translate to)")
+
+template <class Key, class Value>
+struct nat_map_entry {
+    operand<Key> key;
+    Value to;
+};
+
+template <bool Source, layer3 L3, class K, class Value, std::size_t N>
+struct nat_anon_map_t {
+    using statement_tag = void;
+    using key_type = typename K::value_type;
+    using value_type = Value;
+    static constexpr bool maps_port = is_concat_key_v<Value>;
+    static constexpr part_facts facts = detail::nat_facts(Source ? detail::snat_placement : detail::dnat_placement,
+                                                          maps_port && !K::facts.transport_match, L3, K::facts.l4);
+    template <class T>
+    using list = std::conditional_t<N == dynamic_elements, std::vector<T>, std::array<T, N == dynamic_elements ? 1 : N>>;
+
+    [[no_unique_address]] K key;
+    list<operand<key_type>> keys;
+    list<Value> values;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const nat_anon_map_t& m) {
+        out.put(Source ? "snat " : "dnat ");
+        out.put(L3 == layer3::ip ? "ip to " : "ip6 to ");
+        write_key(out, m.key);
+        out.put(" map { ");
+        for (std::size_t i = 0; i < m.keys.size(); ++i) {
+            if (i) out.put(", ");
+            write_nft(out, m.keys[i]);
+            out.put(" : ");
+            write_nft(out, m.values[i]);
+        }
+        out.put(" }");
+    }
+};
+
+namespace detail {
+// What nft refuses in the keys of an anonymous NAT map, after each key is checked against
+// the key expression.
+template <class M>
+constexpr void check_nat_map(const M& m) {
+    if (m.keys.empty()) raise(error{&rules::a_nat_map_needs_at_least_one_element, 0});
+    for (const auto& k : m.keys) check_key_value(m.key, k);
+    if (intervals_overlap(m.keys.data(), m.keys.size())) raise(error{&rules::the_keys_of_a_nat_map_overlap_make_them_disjoint, 0});
+    if (key_with_two_values(m.keys.data(), m.values.data(), m.keys.size()))
+        raise(error{&rules::a_map_gives_one_key_two_values, 0});
+}
+
+template <bool Source, layer3 L3, class K, class V, std::size_t N, std::size_t... I>
+constexpr auto make_nat_anon_map(const K& key, const nat_map_entry<typename K::value_type, V> (&xs)[N],
+                                 std::index_sequence<I...>) {
+    if constexpr (K::facts.l3 == layer3::any || K::facts.l3 == L3) {
+        nat_anon_map_t<Source, L3, K, V, N> m{key, {{xs[I].key...}}, {{xs[I].to...}}};
+        check_nat_map(m);
+        return m;
+    } else {
+        return assert_nat_map_key_in_the_nat_family_t<K>::value;
+    }
+}
+
+// A run-time entry: a nat_map_entry, or a pair (key, value) whose key is of the key's
+// datatype or an integer.
+template <class E>
+constexpr const auto& nat_entry_key(const E& e) {
+    if constexpr (requires { e.key; }) return e.key;
+    else return e.first;
+}
+template <class E>
+constexpr const auto& nat_entry_value(const E& e) {
+    if constexpr (requires { e.to; }) return e.to;
+    else return e.second;
+}
+template <class E>
+using nat_entry_value_t = std::remove_cvref_t<decltype(nat_entry_value(std::declval<const E&>()))>;
+
+template <class Key, class X>
+operand<Key> nat_map_key(const X& k) {
+    if constexpr (integer_literal<X>) return operand<Key>::from_integer(detail::widen(k)).value();
+    else return operand<Key>(k);
+}
+template <class Key, class X>
+concept nat_map_key_from = std::convertible_to<const X&, operand<Key>> || integer_literal<X>;
+}  // namespace detail
+
+// A range of entries for an anonymous NAT map of family L3, keyed by datatype Key.
+template <class R, class Key, layer3 L3>
+concept NatMapRange =
+    std::ranges::input_range<R> &&
+    requires(std::ranges::range_reference_t<const R&> e) {
+        detail::nat_entry_key(e);
+        detail::nat_entry_value(e);
+    } &&
+    detail::nat_map_key_from<Key, std::remove_cvref_t<decltype(detail::nat_entry_key(
+                                      std::declval<std::ranges::range_reference_t<const R&>>()))>> &&
+    (std::same_as<detail::nat_entry_value_t<std::ranges::range_reference_t<const R&>>, nat_address_t<L3>> ||
+     std::same_as<detail::nat_entry_value_t<std::ranges::range_reference_t<const R&>>, concat_key<nat_address_t<L3>, port>>);
+
+template <bool Source>
+struct nat_anon_map_fn {
+    // {{key, address}, ...}
+    template <NatFamily F, KeyExpr K, std::size_t N>
+    [[nodiscard]] constexpr auto operator()(const F&, const K& key,
+                                            const nat_map_entry<typename K::value_type, nat_address_t<nat_layer_v<F>>> (&xs)[N]) const {
+        return detail::make_nat_anon_map<Source, nat_layer_v<F>>(key, xs, std::make_index_sequence<N>{});
+    }
+    // {{key, {address, port}}, ...}
+    template <NatFamily F, KeyExpr K, std::size_t N>
+    [[nodiscard]] constexpr auto operator()(
+        const F&, const K& key,
+        const nat_map_entry<typename K::value_type, concat_key<nat_address_t<nat_layer_v<F>>, port>> (&xs)[N]) const {
+        return detail::make_nat_anon_map<Source, nat_layer_v<F>>(key, xs, std::make_index_sequence<N>{});
+    }
+    // A run-time range of entries.
+    template <NatFamily F, KeyExpr K, class R>
+        requires NatMapRange<R, typename K::value_type, nat_layer_v<F>>
+    [[nodiscard]] auto operator()(const F&, const K& key, const R& entries) const {
+        constexpr layer3 L3 = nat_layer_v<F>;
+        using V = detail::nat_entry_value_t<std::ranges::range_reference_t<const R&>>;
+        using Key = typename K::value_type;
+        if constexpr (K::facts.l3 == layer3::any || K::facts.l3 == L3) {
+            nat_anon_map_t<Source, L3, K, V, dynamic_elements> m{key, {}, {}};
+            if constexpr (std::ranges::sized_range<const R&>) {
+                m.keys.reserve(std::ranges::size(entries));
+                m.values.reserve(std::ranges::size(entries));
+            }
+            for (auto&& e : entries) {
+                m.keys.push_back(detail::nat_map_key<Key>(detail::nat_entry_key(e)));
+                m.values.push_back(detail::nat_entry_value(e));
+            }
+            detail::check_nat_map(m);
+            return m;
+        } else {
+            return assert_nat_map_key_in_the_nat_family_t<K>::value;
+        }
+    }
+};
+
+template <bool Source>
+struct nat_fn_with_maps : nat_fn<Source>, nat_anon_map_fn<Source> {
+    using nat_fn<Source>::operator();
+    using nat_anon_map_fn<Source>::operator();
+};
+
+inline constexpr nat_fn_with_maps<true> snat{};
+inline constexpr nat_fn_with_maps<false> dnat{};
 
 }  // namespace nftpp

@@ -26,6 +26,7 @@
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/expr/anon_set.hpp>
+#include <nftpp/expr/key_expr.hpp>
 #include <nftpp/expr/literal.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/core/sink.hpp>
@@ -173,10 +174,11 @@ struct vmap_stmt_t {
     // The chains its jump and goto entries transfer control to.
     static constexpr auto chain_targets = verdict_targets<Verdicts...>();
     std::tuple<std::pair<operand<key_type>, Verdicts>...> entries;
+    [[no_unique_address]] Sel key{};  // a selector (empty), or a key with state (numgen ...)
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const vmap_stmt_t& m) {
-        out.put(Sel::keyword);
+        write_key(out, m.key);
         out.put(" vmap { ");
         bool first = true;
         std::apply(
@@ -221,16 +223,16 @@ template <class Key, std::size_t N>
 
 // sel >> vmap(...): the keys are checked against the selector's datatype here, and
 // against each other.
-template <class Sel, class... K, class... V>
-    requires requires { typename Sel::value_type; Sel::keyword; }
-[[nodiscard]] constexpr auto operator>>(const Sel&, const vmap_t<vmap_entry_t<K, V>...>& m) {
+template <KeyExpr Sel, class... K, class... V>
+[[nodiscard]] constexpr auto operator>>(const Sel& sel, const vmap_t<vmap_entry_t<K, V>...>& m) {
     using Key = typename Sel::value_type;
     auto stmt = std::apply(
-        [](const auto&... e) {
+        [&sel](const auto&... e) {
             return vmap_stmt_t<Sel, V...>{std::tuple<std::pair<operand<Key>, V>...>(
-                std::pair<operand<Key>, V>(detail::vmap_key<Key>(e.key), e.verdict)...)};
+                std::pair<operand<Key>, V>(detail::vmap_key<Key>(e.key), e.verdict)...), sel};
         },
         m.entries);
+    std::apply([&sel](const auto&... e) { (check_key_value(sel, e.first), ...); }, stmt.entries);
     if constexpr (sizeof...(V) > 1) {
         const auto [keys, verdicts] = std::apply(
             [](const auto&... e) {
