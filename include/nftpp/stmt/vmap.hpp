@@ -283,6 +283,7 @@ struct runtime_vmap_stmt_t {
         return f;
     }();
     std::vector<std::pair<operand<key_type>, runtime_verdict>> entries;
+    [[no_unique_address]] Sel key{};  // a selector (empty), or a key with state (numgen ...)
 
     [[nodiscard]] std::vector<std::string_view> runtime_chain_targets() const {
         std::vector<std::string_view> t;
@@ -293,7 +294,7 @@ struct runtime_vmap_stmt_t {
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const runtime_vmap_stmt_t& m) {
-        out.put(Sel::keyword);
+        write_key(out, m.key);
         out.put(" vmap { ");
         bool first = true;
         for (const auto& e : m.entries) {
@@ -309,11 +310,11 @@ struct runtime_vmap_stmt_t {
 
 NFTPP_RULE(a_vmap_has_at_least_one_entry, "a vmap needs at least one entry (nft has no empty { }): leave the rule out")
 
-template <class Sel, class K>
-    requires requires { typename Sel::value_type; Sel::keyword; }
-[[nodiscard]] auto operator>>(const Sel&, const vmap_list_t<K>& m) {
+template <KeyExpr Sel, class K>
+[[nodiscard]] auto operator>>(const Sel& sel, const vmap_list_t<K>& m) {
     using Key = typename Sel::value_type;
     runtime_vmap_stmt_t<Sel> stmt;
+    stmt.key = sel;
     stmt.entries.reserve(m.entries.size());
     for (const auto& e : m.entries) {
         if constexpr (std::is_integral_v<K>) {
@@ -323,6 +324,7 @@ template <class Sel, class K>
         }
     }
     if (stmt.entries.empty()) raise(error{&rules::a_vmap_has_at_least_one_entry, 0});
+    for (const auto& e : stmt.entries) check_key_value(sel, e.first);
     std::vector<operand<Key>> keys;
     std::vector<map_verdict> verdicts;
     keys.reserve(stmt.entries.size());
