@@ -85,9 +85,10 @@ TEST_CASE("service_lb: the ruleset of a services file, checked and loadable", "[
     CHECK(text.find("\t\tip daddr . meta l4proto . th dport vmap @services_v4\n") != std::string::npos);
     CHECK(text.find("\t\t\t10.96.0.10 . tcp . 80 : goto svc_web") != std::string::npos);
     CHECK(text.find("\t\t\tfd00:96::53 . udp . 53 : goto svc_dns6") != std::string::npos);
-    CHECK(text.find("\tchain svc_web {\n\t\tnumgen random mod 2 vmap { 0 : goto ep0_web, 1 : goto ep1_web }\n\t}\n") != std::string::npos);
-    CHECK(text.find("\tchain ep1_web {\n\t\tmeta l4proto tcp dnat ip to 10.0.1.3:8080\n\t}\n") != std::string::npos);
-    CHECK(text.find("\tchain ep0_dns6 {\n\t\tmeta l4proto udp dnat ip6 to [fd00:1::2]:5353\n\t}\n") != std::string::npos);
+    CHECK(text.find("\tchain svc_web {\n\t\tmeta l4proto tcp dnat ip to numgen random mod 2 map { 0 : 10.0.1.2 . 8080, 1 : 10.0.1.3 . 8080 }\n\t}\n") !=
+          std::string::npos);
+    CHECK(text.find("\tchain svc_dns6 {\n\t\tmeta l4proto udp dnat ip6 to numgen random mod 1 map { 0 : fd00:1::2 . 5353 }\n\t}\n") !=
+          std::string::npos);
     CHECK(text.find("\tchain svc_idle {\n\t\treject\n\t}\n") != std::string::npos);
     nftpp_test::require_loads(s);
 }
@@ -122,7 +123,7 @@ private:
     std::filesystem::path path_;
 };
 
-std::string services(const std::vector<std::string>& web4, const std::vector<std::string>& web6, bool with_api) {
+std::string services(const std::vector<std::string>& web4, const std::vector<std::string>& web6, bool with_api, bool with_gone) {
     auto eps = [](const std::vector<std::string>& addrs) {
         std::string s;
         for (const auto& a : addrs) s += std::string(s.empty() ? "" : ", ") + R"({"addr": ")" + a + R"(", "port": 8080})";
@@ -132,7 +133,7 @@ std::string services(const std::vector<std::string>& web4, const std::vector<std
     j += R"({"name": "web", "vip": "10.96.0.10", "port": 80, "protocol": "tcp", "endpoints": [)" + eps(web4) + "]}";
     j += R"(, {"name": "web6", "vip": "fd00:96::10", "port": 80, "protocol": "tcp", "endpoints": [)" + eps(web6) + "]}";
     if (with_api) j += R"(, {"name": "api", "vip": "10.96.0.20", "port": 81, "protocol": "tcp", "endpoints": [)" + eps({"10.0.1.2"}) + "]}";
-    j += R"(, {"name": "gone", "vip": "10.96.0.30", "port": 82, "protocol": "tcp", "endpoints": []})";
+    if (with_gone) j += R"(, {"name": "gone", "vip": "10.96.0.30", "port": 82, "protocol": "tcp", "endpoints": []})";
     return j + "]}";
 }
 
@@ -193,7 +194,7 @@ TEST_CASE("service_lb: connections spread over endpoints in both families; bad i
     CHECK(refused.err.find("service \"web\", endpoint #0, field \"port\"") != std::string::npos);
     CHECK(client.run({e2e::nft_tool(), "list", "tables"}).out.empty());
 
-    temp_file v1(services({"10.0.1.2", "10.0.1.3"}, {"fd00:1::2", "fd00:1::3"}, false));
+    temp_file v1(services({"10.0.1.2", "10.0.1.3"}, {"fd00:1::2", "fd00:1::3"}, false, true));
     const auto applied = service_lb_run({"apply", "--netns", client.name(), v1.path()});
     INFO(applied.err);
     REQUIRE(applied.succeeded());
@@ -240,7 +241,7 @@ TEST_CASE("service_lb: connections spread over endpoints in both families; bad i
             if (item.contains("table")) return item["table"]["handle"].get<long>();
         return -1L;
     };
-    temp_file v2(services({"10.0.1.2", "10.0.1.3", "10.0.1.4"}, {"fd00:1::2"}, true));
+    temp_file v2(services({"10.0.1.2", "10.0.1.3", "10.0.1.4"}, {"fd00:1::2"}, true, false));
     const auto updated = service_lb_run({"update", "--netns", client.name(), v1.path(), v2.path()});
     INFO(updated.err);
     REQUIRE(updated.succeeded());
@@ -252,16 +253,19 @@ TEST_CASE("service_lb: connections spread over endpoints in both families; bad i
     REQUIRE(service_lb_run({"apply", "--netns", fresh.name(), v2.path()}).succeeded());
     CHECK(objects(after) == objects(fresh.run({e2e::nft_tool(), "-j", "list", "table", "inet", "svc"}).out));
     // exactly the changes: what update renders, compared with what changed
-    const auto t1 = service_lb::build_table(service_lb::parse_config(services({"10.0.1.2", "10.0.1.3"}, {"fd00:1::2", "fd00:1::3"}, false)));
-    const auto t2 = service_lb::build_table(service_lb::parse_config(services({"10.0.1.2", "10.0.1.3", "10.0.1.4"}, {"fd00:1::2"}, true)));
+    const auto t1 = service_lb::build_table(service_lb::parse_config(services({"10.0.1.2", "10.0.1.3"}, {"fd00:1::2", "fd00:1::3"}, false, true)));
+    const auto t2 = service_lb::build_table(service_lb::parse_config(services({"10.0.1.2", "10.0.1.3", "10.0.1.4"}, {"fd00:1::2"}, true, false)));
     const nftpp::table_update u = nftpp::update(t1, t2);
-    CHECK(u.chains_added() == 3);    // ep2_web, svc_api, ep0_api
-    CHECK(u.chains_changed() == 2);  // svc_web, svc_web6
-    CHECK(u.chains_deleted() == 1);  // ep1_web6
+    CHECK(u.chains_added() == 1);    // svc_api
+    CHECK(u.chains_changed() == 2);  // svc_web, svc_web6: their endpoints
+    CHECK(u.chains_deleted() == 1);  // svc_gone
     const std::string text = nftpp::render_text(nftpp::ruleset(u));
     CHECK(text.find("delete table") == std::string::npos);
     CHECK(text.find("flush chain inet svc prerouting") == std::string::npos);
     CHECK(text.find("add element inet svc services_v4 {\n\t10.96.0.20 . tcp . 81 : goto svc_api\n}\n") != std::string::npos);
+    CHECK(text.find("delete element inet svc services_v4 {\n\t10.96.0.30 . tcp . 82\n}\n") != std::string::npos);
+    CHECK(text.find("delete chain inet svc svc_gone\n") != std::string::npos);
+    CHECK(text.find("flush chain inet svc output") == std::string::npos);
 
     for (std::string a : {"10.0.1.2", "10.0.1.3", "10.0.1.4", "fd00:1::2", "fd00:1::3"}) {
         ls[a] = std::make_unique<e2e::listener>(backends, probe, std::vector<std::string>{a + ":8080"}, a, "8080");
@@ -270,6 +274,7 @@ TEST_CASE("service_lb: connections spread over endpoints in both families; bad i
     CHECK(spread("10.96.0.10", 60) == 60);
     CHECK(spread("fd00:96::10", 20) == 20);
     CHECK(connect("10.96.0.20", "81") == "ok");
+    CHECK(connect("10.96.0.30", "82") != "ECONNREFUSED");  // no longer a service: not rejected by it
     c = counts();
     CHECK(c["10.0.1.2"] + c["10.0.1.3"] + c["10.0.1.4"] == 61);  // with the api's one to 10.0.1.2
     CHECK(c["10.0.1.4"] >= 8);
