@@ -425,3 +425,37 @@ TEST_CASE("element commands on a run-time table: checked against its declaration
     CHECK(nftpp_test::refusal_of([&] { (void)add_elements<ipv4_addr>(plain, "hosts", nets); }) ==
           rules::a_set_with_prefix_or_range_elements_needs_set_flag_interval.sentence);
 }
+
+TEST_CASE("rule commands on a run-time table: the rule checked in its chain", "[runtime][rule_commands]") {
+    const auto t = table(family::inet, data("fw"), base_chain(data("input"), input, ct.state == established >> accept),
+                         chain(data("ssh"), accept), base_chain(data("post"), post));
+    std::vector<runtime_command> cs;
+    cs.push_back(add_rule(t, "input", tcp.dport == 22 >> jump_to(data("ssh")) >> comment("ssh")));
+    cs.push_back(insert_rule(t, "input", iifname == "lo" >> accept));
+    cs.push_back(replace_rule(t, "input", rule_handle::from(7).value(), tcp.dport == 2222 >> jump_to("ssh")));
+    cs.push_back(delete_rule(t, "ssh", rule_handle::from(9).value()));
+    NFTPP_CHECK_TEXT(render_text(ruleset(cs)),
+                     "add rule inet fw input tcp dport 22 jump ssh comment \"ssh\"\n"
+                     "insert rule inet fw input iifname \"lo\" accept\n"
+                     "replace rule inet fw input handle 7 tcp dport 2222 jump ssh\n"
+                     "delete rule inet fw ssh handle 9\n");
+    cs.erase(cs.begin() + 2, cs.end());  // handles 7 and 9 exist only in a loaded table
+    nftpp_test::require_loads(render(ruleset(replace(t), cs)));
+
+    auto refused = [&](auto&& make) -> structure_error {
+        try {
+            (void)make();
+        } catch (const invalid_structure& e) {
+            return e.error();
+        }
+        return {};
+    };
+    const auto no_chain = refused([&] { return add_rule(t, "inptu", accept); });
+    CHECK(no_chain.broken == &rules::table_has_chain);
+    CHECK(no_chain.first == "chain inptu");
+    CHECK(refused([&] { return add_rule(t, "input", jump_to("sshd")); }).broken == &rules::jump_target_exists);
+    const auto hook = refused([&] { return add_rule(t, "input", masquerade); });
+    CHECK(hook.broken == &rules::masquerade_in_nat_postrouting);
+    CHECK(hook.rule_index == 1);  // where it would stand: after the chain's rule
+    CHECK(refused([&] { return add_rule(t, "post", masquerade); }).broken == nullptr);
+}

@@ -23,7 +23,7 @@
 //   runtime_set.hpp,    table(family, name, ...), checked by check_table() when its
 //   runtime_table.hpp,  commands are made; update(old, new); ranges of commands in a
 //   runtime_commands.hpp, ruleset; element commands on such tables
-//   runtime_elements.hpp
+//   runtime_elements.hpp, runtime_rule_commands.hpp
 //
 // It builds on core/, value/, expr/ and stmt/, and knows nothing of rendering or
 // executors. The checker is generic over node facts (core/facts.hpp): it names no
@@ -37,6 +37,7 @@
 #include <nftpp/ruleset/runtime_chain.hpp>
 #include <nftpp/ruleset/runtime_commands.hpp>
 #include <nftpp/ruleset/runtime_elements.hpp>
+#include <nftpp/ruleset/runtime_rule_commands.hpp>
 #include <nftpp/ruleset/runtime_set.hpp>
 #include <nftpp/ruleset/runtime_table.hpp>
 #include <nftpp/ruleset/set.hpp>

@@ -12,6 +12,7 @@
 //                                    deleted; a base chain's policy. The new version is checked
 //                                    whole, as replace(new_t) would be.
 //   add_elements<Key>(t, "set", xs) ...  element commands: ruleset/runtime_elements.hpp
+//   add_rule(t, "chain", r) ...          rule commands: ruleset/runtime_rule_commands.hpp
 //   std::vector<runtime_command> cs; ruleset(replace(base), cs, delete_table(...))
 //                                    a ruleset takes ranges of commands beside single ones,
 //                                    rendered in order into one script (one transaction),
@@ -28,6 +29,7 @@
 #include <nftpp/core/family.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/ruleset/runtime_elements.hpp>
+#include <nftpp/ruleset/runtime_rule_commands.hpp>
 #include <nftpp/ruleset/runtime_table.hpp>
 #include <nftpp/ruleset/transaction.hpp>
 
@@ -370,6 +372,7 @@ public:
     runtime_command(table_ref_command_t c) : c_(c) {}
     runtime_command(table_update c) : c_(std::move(c)) {}
     runtime_command(runtime_element_command c) : c_(std::move(c)) {}
+    runtime_command(runtime_rule_command c) : c_(std::move(c)) {}
 
     template <class E>
     void emit_to(E& e) const {
@@ -393,7 +396,7 @@ public:
     }
 
 private:
-    std::variant<runtime_table_command, table_ref_command_t, table_update, runtime_element_command> c_;
+    std::variant<runtime_table_command, table_ref_command_t, table_update, runtime_element_command, runtime_rule_command> c_;
 };
 
 }  // namespace nftpp

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// One rule added to, inserted in, replaced in or deleted from a chain of a table built at
+// run time that is already loaded (ruleset/rule_commands.hpp has the static ones):
+//   add_rule(t, "svc_web", tcp.dport == p >> accept)          add rule inet t svc_web tcp dport 80 accept
+//   add_rule(t, chain_name, r, after(h)) / insert_rule(t, chain_name, r [, before(h)])
+//   replace_rule(t, chain_name, h, r) / delete_rule(t, chain_name, h)
+// The table is the declaration of what is loaded: the chain must be one of its chains, and
+// the rule is checked as if it stood at the end of that chain, with the whole table's
+// checks (its hooks through jumps, the chains and sets it names, the family). A command
+// that fails throws invalid_structure with the rule and the chain.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <nftpp/ruleset/rule_commands.hpp>
+#include <nftpp/ruleset/runtime_table.hpp>
+
+namespace nftpp {
+
+struct runtime_rule_command {
+    using command_tag = void;
+    rule_op op;
+    std::string table_label;  // "inet t"
+    std::string chain;
+    std::string text;        // the rule, empty for a delete
+    std::uint64_t handle = 0;
+
+    template <class E>
+    void emit_to(E& e) const {
+        const auto first = e.open();
+        const std::string_view verb = op == rule_op::add ? "add rule " : op == rule_op::insert ? "insert rule "
+                                      : op == rule_op::replace ? "replace rule " : "delete rule ";
+        e.put(verb);
+        e.put(std::string_view(table_label));
+        e.put(' ');
+        e.put(std::string_view(chain));
+        if (handle) {
+            e.put(op == rule_op::add || op == rule_op::insert ? " position " : " handle ");
+            put_uint(e.out(), handle);
+        }
+        if (op != rule_op::remove) {
+            e.put(' ');
+            e.put(std::string_view(text));
+        }
+        e.put('\n');
+        e.mark(first, verb.substr(0, verb.size() - 1), table_label, std::string_view(chain), -1L);
+    }
+};
+
+namespace detail {
+template <class R>
+runtime_rule_command make_runtime_rule_command(rule_op op, const runtime_table& t, const std::string& chain_name, const R& r,
+                                               std::uint64_t handle) {
+    const runtime_chain* c = find_chain(t, chain_name);
+    if (!c) throw invalid_structure(structure_error{&rules::table_has_chain, t.label(), "chain " + chain_name, {}, -1, {}, {}});
+    if (op == rule_op::remove) return {op, t.label(), chain_name, {}, handle};
+    runtime_table with = t;  // the table as it would be: the rule at the end of its chain
+    for (auto& x : with.chains())
+        if (x.name() == chain_name) x.add(r);
+    if (auto e = with.check()) throw invalid_structure(std::move(*e));
+    return {op, t.label(), chain_name, text_of(as_rule(r)), handle};
+}
+}  // namespace detail
+
+template <RuleLike R>
+[[nodiscard]] runtime_rule_command add_rule(const runtime_table& t, const std::string& chain, const R& r) {
+    return detail::make_runtime_rule_command(rule_op::add, t, chain, r, 0);
+}
+template <RuleLike R>
+[[nodiscard]] runtime_rule_command add_rule(const runtime_table& t, const std::string& chain, const R& r, rule_position p) {
+    return detail::make_runtime_rule_command(rule_op::add, t, chain, r, detail::checked_handle(p.handle));
+}
+template <RuleLike R>
+[[nodiscard]] runtime_rule_command insert_rule(const runtime_table& t, const std::string& chain, const R& r) {
+    return detail::make_runtime_rule_command(rule_op::insert, t, chain, r, 0);
+}
+template <RuleLike R>
+[[nodiscard]] runtime_rule_command insert_rule(const runtime_table& t, const std::string& chain, const R& r, rule_position p) {
+    return detail::make_runtime_rule_command(rule_op::insert, t, chain, r, detail::checked_handle(p.handle));
+}
+template <RuleLike R>
+[[nodiscard]] runtime_rule_command replace_rule(const runtime_table& t, const std::string& chain, rule_handle h, const R& r) {
+    return detail::make_runtime_rule_command(rule_op::replace, t, chain, r, detail::checked_handle(h));
+}
+[[nodiscard]] inline runtime_rule_command delete_rule(const runtime_table& t, const std::string& chain, rule_handle h) {
+    return detail::make_runtime_rule_command(rule_op::remove, t, chain, accept, detail::checked_handle(h));
+}
+
+}  // namespace nftpp
