@@ -459,3 +459,21 @@ TEST_CASE("rule commands on a run-time table: the rule checked in its chain", "[
     CHECK(hook.rule_index == 1);  // where it would stand: after the chain's rule
     CHECK(refused([&] { return add_rule(t, "post", masquerade); }).broken == nullptr);
 }
+
+TEST_CASE("a NAT map named at run time", "[runtime][nat]") {
+    std::vector<std::pair<port, ipv4_addr>> fwd{{port(80), *ipv4_addr::parse("10.0.0.2")}};
+    auto t = table(family::ip, data("nat"), data_map<port, ipv4_addr>(data("forwards"), set_flags{}, fwd),
+                   base_chain(data("pre"), nat_chain(hook::prerouting, prio::dstnat), dnat(ip, tcp.dport, at_named(data("forwards")))));
+    INFO((t.check() ? t.check()->describe() : std::string()));
+    REQUIRE_FALSE(t.check());
+    golden(ruleset(replace(t)),
+           "add table ip nat\ndelete table ip nat\ntable ip nat {\n\tmap forwards {\n\t\ttype inet_service : ipv4_addr\n\t\telements = {\n"
+           "\t\t\t80 : 10.0.0.2\n\t\t}\n\t}\n\tchain pre {\n\t\ttype nat hook prerouting priority -100; policy accept;\n"
+           "\t\tdnat ip to tcp dport map @forwards\n\t}\n}\n");
+    auto wrong = table(family::ip, data("nat"), data_map<port, mark>(data("forwards")),
+                       base_chain(data("pre"), nat_chain(hook::prerouting, prio::dstnat), dnat(ip, tcp.dport, at_named(data("forwards")))));
+    const auto e = wrong.check();
+    REQUIRE(e);
+    CHECK(e->broken == &rules::set_key_matches_selector);
+    CHECK(e->second == "map forwards");
+}

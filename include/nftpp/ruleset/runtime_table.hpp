@@ -203,7 +203,11 @@ inline std::optional<structure_error> runtime_table::check() const {
     if (!e.second.empty()) {
         const bool is_set = e.broken == &rules::set_exists || e.broken == &rules::set_key_matches_selector ||
                             e.broken == &rules::map_kind_matches_use;
-        out.second = (is_set ? "set " : "chain ") + std::string(e.second);
+        std::string_view kind = is_set ? "set" : "chain";
+        if (is_set)
+            for (const auto& s : sets_)
+                if (s.name == e.second && s.kind != "set") kind = "map";
+        out.second = std::string(kind) + " " + std::string(e.second);
     }
     return out;
 }

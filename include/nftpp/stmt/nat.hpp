@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <ranges>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -283,7 +284,40 @@ struct nat_map_t {
     }
 };
 
+// The same with a map named at run time: dnat(ip, ip.daddr, at_named(name)). The rule
+// belongs in a table built at run time, which checks the map when it is checked.
+template <bool Source, layer3 L3, class Sel, bool HasPort>
+struct named_nat_map_t {
+    using statement_tag = void;
+    using selector = Sel;
+    using address = nat_address_t<L3>;
+    using value_type = std::conditional_t<HasPort, concat_key<address, port>, address>;
+    static constexpr part_facts facts = [] {
+        part_facts f = nat_map_t<Source, L3, Sel, "m", HasPort>::facts;
+        f.runtime_refs = true;
+        return f;
+    }();
+    std::string map;
+
+    [[nodiscard]] std::array<set_ref_info, 1> runtime_set_refs() const {
+        return {{{map, Sel::value_type::nft_type, "map", value_type::nft_type}}};
+    }
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const named_nat_map_t& m) {
+        out.put(Source ? "snat " : "dnat ");
+        out.put(L3 == layer3::ip ? "ip to " : "ip6 to ");
+        out.put(Sel::keyword);
+        out.put(" map @");
+        out.put(m.map);
+    }
+};
+
 namespace detail {
+template <bool Source, layer3 L3, bool HasPort, class Sel>
+auto make_named_nat_map(named_set_ref_t r) {
+    if constexpr (Sel::facts.l3 == layer3::any || Sel::facts.l3 == L3) return named_nat_map_t<Source, L3, Sel, HasPort>{std::move(r.name)};
+    else return assert_nat_map_key_in_the_nat_family_t<Sel>::value;
+}
 // The NAT map statement, or (for a key of the other family) its named assertion, once.
 template <bool Source, layer3 L3, bool HasPort, class Sel, fixed_string N>
 constexpr auto make_nat_map() {
@@ -309,6 +343,14 @@ struct nat_fn {
     template <NatFamily F, Selector Sel, fixed_string N>
     [[nodiscard]] constexpr auto operator()(const F&, const Sel&, set_ref_t<N>) const noexcept {
         return detail::make_nat_map<Source, nat_layer_v<F>, false, Sel, N>();
+    }
+    template <NatFamily F, Selector Sel>
+    [[nodiscard]] auto operator()(const F&, const Sel&, named_set_ref_t r) const {
+        return detail::make_named_nat_map<Source, nat_layer_v<F>, false, Sel>(std::move(r));
+    }
+    template <NatFamily F, Selector Sel>
+    [[nodiscard]] auto operator()(const F&, const Sel&, named_set_ref_t r, nat_map_port_t) const {
+        return detail::make_named_nat_map<Source, nat_layer_v<F>, true, Sel>(std::move(r));
     }
     template <NatFamily F, Selector Sel, fixed_string N>
     [[nodiscard]] constexpr auto operator()(const F&, const Sel&, set_ref_t<N>, nat_map_port_t) const noexcept {
