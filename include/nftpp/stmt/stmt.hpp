@@ -13,5 +13,6 @@
 #include <nftpp/stmt/notrack.hpp>
 #include <nftpp/stmt/reject.hpp>
 #include <nftpp/stmt/tproxy.hpp>
+#include <nftpp/stmt/unchecked.hpp>
 #include <nftpp/stmt/verdict.hpp>
 #include <nftpp/stmt/vmap.hpp>
