@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -377,16 +378,23 @@ inline std::string table_words(family f, std::string_view table) {
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("nftables") || !doc["nftables"].is_array())
         return fail("nft printed a listing of " + which + " that is not the JSON it writes (\"nftables\": [...])");
 
-    auto find_block = [&](std::string_view kind, std::string_view n) -> const detail::text_block* {
-        for (const auto& b : *blocks)
-            if (b.kind == kind && b.name == n) return &b;
-        return nullptr;
+    // the text's blocks by kind and name, each matched at most once (maps: a table may hold
+    // thousands of chains)
+    std::unordered_map<std::string, std::size_t> block_at;
+    for (std::size_t i = 0; i < blocks->size(); ++i) block_at.emplace((*blocks)[i].kind + '\n' + (*blocks)[i].name, i);
+    std::vector<bool> matched(blocks->size(), false);
+    auto find_block = [&](std::string_view kind, const std::string& n) -> const detail::text_block* {
+        const auto it = block_at.find(std::string(kind) + '\n' + n);
+        if (it == block_at.end()) return nullptr;
+        matched[it->second] = true;
+        return &(*blocks)[it->second];
     };
     std::vector<std::vector<const nlohmann::json*>> rules_of;  // per chain, in order
-    auto index_of_chain = [&](std::string_view n) -> std::optional<std::size_t> {
-        for (std::size_t i = 0; i < out.chains.size(); ++i)
-            if (out.chains[i].name == n) return i;
-        return std::nullopt;
+    std::unordered_map<std::string, std::size_t> chain_at;
+    auto index_of_chain = [&](const std::string& n) -> std::optional<std::size_t> {
+        const auto it = chain_at.find(n);
+        if (it == chain_at.end()) return std::nullopt;
+        return it->second;
     };
     for (const auto& item : doc["nftables"]) {
         if (!item.is_object()) continue;
@@ -413,6 +421,7 @@ inline std::string table_words(family f, std::string_view table) {
                 h.policy = pol == "drop" ? chain_policy::drop : chain_policy::accept;
                 lc.base = h;
             }
+            chain_at.emplace(lc.name, out.chains.size());
             out.chains.push_back(std::move(lc));
             rules_of.emplace_back();
         } else if (item.contains("rule")) {
@@ -497,9 +506,9 @@ inline std::string table_words(family f, std::string_view table) {
             c.rules.push_back(std::move(lr));
         }
     }
-    for (const auto& b : *blocks) {
-        const bool known = (b.kind == "chain" && out.chain(b.name)) || ((b.kind == "set" || b.kind == "map") && out.set(b.name));
-        if ((b.kind == "chain" || b.kind == "set" || b.kind == "map") && !known)
+    for (std::size_t i = 0; i < blocks->size(); ++i) {
+        const auto& b = (*blocks)[i];
+        if ((b.kind == "chain" || b.kind == "set" || b.kind == "map") && !matched[i])
             return fail(b.kind + " " + b.name + " of " + which +
                         " is in the text listing but not in the JSON listing: the table changed while it was read, or "
                         "the JSON lost it; read it again");

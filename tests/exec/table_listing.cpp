@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "golden.hpp"
-#include "tools.hpp"
 
 #include <nftpp/readback.hpp>
 #if NFTPP_TEST_LIBNFTABLES
