@@ -23,8 +23,8 @@ using exec::outcome_kind;
 namespace {
 
 // Base chains of every type and several hooks, priorities and policies; regular chains;
-// rules with and without comments; sets, data maps and verdict maps; a netdev ingress
-// chain on a veth inside the namespace; an empty table.
+// rules with and without comments; sets, data maps and verdict maps; netdev ingress
+// chains on one veth and on two, and an egress chain, inside the namespace; an empty table.
 const std::string loaded_tables =
     "table inet fw {\n"
     "  set allowed { type ipv4_addr; flags interval; elements = { 10.0.0.0/8, 192.168.1.1 } }\n"
@@ -45,6 +45,8 @@ const std::string loaded_tables =
     "table netdev edge {\n"
     "  chain ing { type filter hook ingress device \"nftpp-l0\" priority -150; policy accept; comment \"edge in\";"
     " ip saddr 192.0.2.1 drop comment \"bogon\"; }\n"
+    "  chain two { type filter hook ingress devices = { \"nftpp-l0\", \"nftpp-l2\" } priority 0; policy accept; }\n"
+    "  chain out { type filter hook egress device \"nftpp-l1\" priority 5; policy drop; }\n"
     "}\n"
     "table ip empty { }\n";
 
@@ -163,10 +165,12 @@ void check_loaded(exec::executor& ex) {
     const auto edge = read_table(ex, family::netdev, "edge");
     INFO(edge.error);
     REQUIRE(edge.ok());
-    REQUIRE(edge.chains.size() == 1);
+    REQUIRE(edge.chains.size() == 3);
     CHECK(edge.sets.empty());
     check_chain(edge, {"ing", true, chain_type::filter, hook::ingress, -150, chain_policy::accept, {"nftpp-l0"}, "edge in",
                        {{"ip saddr 192.0.2.1 drop comment \"bogon\"", "bogon"}}});
+    check_chain(edge, {"two", true, chain_type::filter, hook::ingress, 0, chain_policy::accept, {"nftpp-l0", "nftpp-l2"}, {}, {}});
+    check_chain(edge, {"out", true, chain_type::filter, hook::egress, 5, chain_policy::drop, {"nftpp-l1"}, {}, {}});
 
     const auto empty = read_table(ex, family::ip, "empty");
     REQUIRE(empty.ok());
@@ -192,6 +196,7 @@ TEST_CASE("list_tables and read_table read every field of tables loaded for real
     REQUIRE(ns.ok());
     const auto ip = *exec::find_trusted(exec::ip_candidates).path;
     REQUIRE(ns.run({ip, "link", "add", "nftpp-l0", "type", "veth", "peer", "name", "nftpp-l1"}).succeeded());
+    REQUIRE(ns.run({ip, "link", "add", "nftpp-l2", "type", "veth", "peer", "name", "nftpp-l3"}).succeeded());
     auto ex = ns.executor();
     {
         const auto none = list_tables(ex);
