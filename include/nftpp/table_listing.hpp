@@ -208,10 +208,12 @@ inline std::optional<std::vector<text_block>> text_blocks(std::string_view text)
 // The elements of a set block's "elements = { a, b }" (which may span lines), split at
 // the commas outside quotes; empty without an elements line; nullopt when it does not close.
 inline std::optional<std::vector<std::string>> text_elements(const std::vector<std::string>& lines) {
+    std::size_t first = 0;
+    while (first < lines.size() && !starts_with(lines[first], "elements = {")) ++first;
+    if (first == lines.size()) return std::vector<std::string>{};
     std::string all;
-    for (const auto& l : lines) all += l + "\n";
-    const auto at = all.find("elements = {");
-    if (at == std::string::npos) return std::vector<std::string>{};
+    for (std::size_t i = first; i < lines.size(); ++i) all += lines[i] + "\n";
+    const std::size_t at = 0;
     std::vector<std::string> out;
     bool quoted = false;
     std::size_t from = at + 12;

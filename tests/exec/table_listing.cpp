@@ -394,4 +394,9 @@ TEST_CASE("the text listing's pieces", "[listing]") {
     CHECK(hook_devices("type filter hook input priority filter; policy accept;").empty());
     CHECK(detail::text_elements({"type ifname", "elements = { \"a, b\" comment \"x}\",", "\t     \"c\" }"}) ==
           std::vector<std::string>{"\"a, b\" comment \"x}\"", "\"c\""});
+    // a set's own comment may read like an elements line: only a line that starts so is one
+    CHECK(detail::text_elements({"type ipv4_addr", "comment \"elements = { 1 }\""}) == std::vector<std::string>{});
+    CHECK(detail::text_elements({"comment \"elements = { 1 }\"", "elements = { 10.0.0.1 }"}) ==
+          std::vector<std::string>{"10.0.0.1"});
+    CHECK_FALSE(detail::text_elements({"elements = { 10.0.0.1,", "10.0.0.2"}));
 }
