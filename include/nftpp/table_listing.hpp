@@ -363,7 +363,8 @@ inline std::string table_words(family f, std::string_view table) {
             }
         return fail(which + " holds text that is not UTF-8" + where +
                     " (an interface name, a comment or an element loaded by another program), which nft's JSON "
-                    "listing drops or cannot print: it cannot be read back faithfully");
+                    "listing drops or cannot print: it cannot be read back faithfully (rewrite that text as UTF-8 "
+                    "and replace the table; nftpp itself refuses such text)");
     }
     if (!blocks) return fail("nft's text listing of " + which + " could not be read");
     // 2. the JSON
