@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nftpp/readback.hpp>
+
 #include "fences.hpp"
 
 namespace vm_tap {
@@ -103,12 +105,20 @@ inline device_listing list_devices(const std::string& netns) {
     return parse_link_listing(exec::run_process(req));
 }
 
-// The names of the `ip` family tables called openshell_vm_* in `nft -j list ruleset`.
-inline std::vector<std::string> vm_tables(const std::string& ruleset_json) {
-    static const std::regex table(R"re("table": \{"family": "ip", "name": "(openshell_vm_[A-Za-z0-9_-]+)")re");
+// The names of the `ip` family tables called openshell_vm_<letters, digits, '_' or '-'>
+// among the tables listed (nftpp::list_tables), in their order.
+inline std::vector<std::string> vm_tables(const std::vector<listed_table>& tables) {
     std::vector<std::string> out;
-    for (auto it = std::sregex_iterator(ruleset_json.begin(), ruleset_json.end(), table); it != std::sregex_iterator(); ++it)
-        out.push_back((*it)[1]);
+    for (const auto& t : tables) {
+        if (t.family != family::ip || t.name.size() <= table_prefix.size() || t.name.compare(0, table_prefix.size(), table_prefix) != 0)
+            continue;
+        bool ours = true;
+        for (std::size_t i = table_prefix.size(); i < t.name.size(); ++i) {
+            const char c = t.name[i];
+            ours = ours && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
+        }
+        if (ours) out.push_back(t.name);
+    }
     return out;
 }
 
@@ -136,10 +146,10 @@ struct cleanup_result {
 // listing fails, nothing is deleted.
 inline cleanup_result cleanup_stale(exec::executor& executor, const std::function<device_listing()>& devices_of) {
     cleanup_result res;
-    const exec::outcome listing = executor.list_ruleset_json();
+    const table_list listing = list_tables(executor);
     if (!listing.ok()) {
         res.exit_code = 1;
-        res.message = "cannot list the ruleset, nothing deleted: " + listing.describe();
+        res.message = "cannot list the tables, nothing deleted: " + listing.error;
         return res;
     }
     const device_listing devices = devices_of();
@@ -150,7 +160,7 @@ inline cleanup_result cleanup_stale(exec::executor& executor, const std::functio
     }
     std::vector<std::string> doomed;
     std::string text;
-    for (const auto& t : stale_tables(vm_tables(listing.out), devices.names)) {
+    for (const auto& t : stale_tables(vm_tables(listing.tables), devices.names)) {
         const auto n = name::parse(t);
         if (!n) continue;  // not a name nftpp could have made (a keyword, over 255 bytes): not ours
         text += render_text(delete_table(family::ip, *n));

@@ -10,6 +10,9 @@
 //   if (r.ok()) for (const auto& e : r.elements) ...
 //   auto m = nftpp::read_map<"marks">(executor, table);     // entries: key : value
 // and finding rules by their comment: find_rule_handles(executor, table, "input", "ssh").
+// Whole tables (<nftpp/table_listing.hpp>, included here): list_tables(executor) and
+// read_table(executor, family::inet, "t"), whose sets and maps elements_as<Key>() and
+// entries_as<Key, Value>() below read as typed values.
 // This header joins the executors and the DSL's value types; include it explicitly.
 //
 // A listing that loses elements is an error, never ok(): nft aborting (the outcome),
@@ -37,6 +40,7 @@
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/ruleset/elements.hpp>
 #include <nftpp/ruleset/rule_commands.hpp>
+#include <nftpp/table_listing.hpp>
 #include <nftpp/value/utf8.hpp>
 
 namespace nftpp {
@@ -264,6 +268,84 @@ inline void settle_counters(std::vector<element_counter>& counters, bool any) {
 }
 }  // namespace detail
 
+namespace detail {
+// The elements of one listed set (its JSON "elem" array; `listed` is the set's object, for
+// its flags) into out; false, with out.error set, on an element nftpp cannot read.
+template <class Key>
+bool read_set_elements(const nlohmann::json& elems, const nlohmann::json& listed, std::string_view set,
+                       set_readback<Key>& out) {
+    out.elements.reserve(elems.size());
+    out.counters.reserve(elems.size());
+    bool any_counter = false;
+    for (const auto& e : elems) {
+        auto v = detail::element_from_json<Key>(e);
+        if (!v) {
+            out.error = "unexpected element " + e.dump();
+            out.elements.clear();
+            out.counters.clear();
+            return false;
+        }
+        if (v->shape() == operand<Key>::form::single && detail::is_escaped_literal(v->low(), listed)) {
+            out.error = "set " + std::string(set) + " lists " + e.dump() +
+                        " but has no interval flag: it holds the plain name with an escaped '*' (\\*), which nftpp "
+                        "refuses (nft lists it like the wildcard)";
+            out.elements.clear();
+            out.counters.clear();
+            return false;
+        }
+        out.elements.push_back(*v);
+        const auto c = detail::counter_from_json(e);
+        any_counter = any_counter || c.has_value();
+        out.counters.push_back(c.value_or(element_counter{}));
+    }
+    settle_counters(out.counters, any_counter);
+    return true;
+}
+// The same for one listed map's entries.
+template <class Key, class Value>
+bool read_map_entries(const nlohmann::json& elems, const nlohmann::json& listed, std::string_view map,
+                      map_readback<Key, Value>& out) {
+    out.entries.reserve(elems.size());
+    out.counters.reserve(elems.size());
+    bool any_counter = false;
+    for (const auto& e : elems) {
+        std::optional<operand<Key>> k;
+        std::optional<Value> v;
+        if (e.is_array() && e.size() == 2) {
+            k = detail::element_from_json<Key>(e[0]);
+            if constexpr (std::is_same_v<Value, std::string>) {
+                v = detail::verdict_from_json(e[1]);
+            } else {
+                const auto x = detail::element_from_json<Value>(e[1]);
+                if (x && x->shape() == operand<Value>::form::single) v = x->low();
+            }
+        }
+        if (!k || !v) {
+            out.error = "unexpected entry " + e.dump();
+            out.entries.clear();
+            out.counters.clear();
+            return false;
+        }
+        bool escaped = k->shape() == operand<Key>::form::single && detail::is_escaped_literal(k->low(), listed);
+        if constexpr (!std::is_same_v<Value, std::string>) escaped = escaped || detail::is_escaped_literal(*v, listed);
+        if (escaped) {
+            out.error = "map " + std::string(map) + " lists " + e.dump() +
+                        " but has no interval flag: it holds a plain name with an escaped '*' (\\*), which nftpp "
+                        "refuses (nft lists it like the wildcard)";
+            out.entries.clear();
+            out.counters.clear();
+            return false;
+        }
+        out.entries.push_back(map_entry<Key, Value>{*k, *v});
+        const auto c = e.is_array() ? detail::counter_from_json(e[0]) : std::nullopt;
+        any_counter = any_counter || c.has_value();
+        out.counters.push_back(c.value_or(element_counter{}));
+    }
+    settle_counters(out.counters, any_counter);
+    return true;
+}
+}  // namespace detail
+
 // The elements of set `set` in table (f, table), as Key values.
 template <class Key>
 [[nodiscard]] set_readback<Key> read_set(exec::executor& ex, family f, std::string_view table, std::string_view set) {
@@ -277,32 +359,7 @@ template <class Key>
         detail::check_text_elements<Key>(ex, f, table, "set", set, *s, 0, out.error);
         return out;
     }
-    const auto& elems = (*s)["elem"];
-    out.elements.reserve(elems.size());
-    out.counters.reserve(elems.size());
-    bool any_counter = false;
-    for (const auto& e : elems) {
-        auto v = detail::element_from_json<Key>(e);
-        if (!v) {
-            out.error = "unexpected element " + e.dump();
-            out.elements.clear();
-            out.counters.clear();
-            return out;
-        }
-        if (v->shape() == operand<Key>::form::single && detail::is_escaped_literal(v->low(), *s)) {
-            out.error = "set " + std::string(set) + " lists " + e.dump() +
-                        " but has no interval flag: it holds the plain name with an escaped '*' (\\*), which nftpp "
-                        "refuses (nft lists it like the wildcard)";
-            out.elements.clear();
-            out.counters.clear();
-            return out;
-        }
-        out.elements.push_back(*v);
-        const auto c = detail::counter_from_json(e);
-        any_counter = any_counter || c.has_value();
-        out.counters.push_back(c.value_or(element_counter{}));
-    }
-    detail::settle_counters(out.counters, any_counter);
+    if (!detail::read_set_elements<Key>((*s)["elem"], *s, set, out)) return out;
     detail::check_text_elements<Key>(ex, f, table, "set", set, *s, out.elements.size(), out.error);
     if (!out.error.empty()) {
         out.elements.clear();
@@ -332,44 +389,7 @@ template <class Key, class Value>
         detail::check_text_elements<Key, Value>(ex, f, table, "map", map, *m, 0, out.error);
         return out;
     }
-    const auto& elems = (*m)["elem"];
-    out.entries.reserve(elems.size());
-    out.counters.reserve(elems.size());
-    bool any_counter = false;
-    for (const auto& e : elems) {
-        std::optional<operand<Key>> k;
-        std::optional<Value> v;
-        if (e.is_array() && e.size() == 2) {
-            k = detail::element_from_json<Key>(e[0]);
-            if constexpr (std::is_same_v<Value, std::string>) {
-                v = detail::verdict_from_json(e[1]);
-            } else {
-                const auto x = detail::element_from_json<Value>(e[1]);
-                if (x && x->shape() == operand<Value>::form::single) v = x->low();
-            }
-        }
-        if (!k || !v) {
-            out.error = "unexpected entry " + e.dump();
-            out.entries.clear();
-            out.counters.clear();
-            return out;
-        }
-        bool escaped = k->shape() == operand<Key>::form::single && detail::is_escaped_literal(k->low(), *m);
-        if constexpr (!std::is_same_v<Value, std::string>) escaped = escaped || detail::is_escaped_literal(*v, *m);
-        if (escaped) {
-            out.error = "map " + std::string(map) + " lists " + e.dump() +
-                        " but has no interval flag: it holds a plain name with an escaped '*' (\\*), which nftpp "
-                        "refuses (nft lists it like the wildcard)";
-            out.entries.clear();
-            out.counters.clear();
-            return out;
-        }
-        out.entries.push_back(map_entry<Key, Value>{*k, *v});
-        const auto c = e.is_array() ? detail::counter_from_json(e[0]) : std::nullopt;
-        any_counter = any_counter || c.has_value();
-        out.counters.push_back(c.value_or(element_counter{}));
-    }
-    detail::settle_counters(out.counters, any_counter);
+    if (!detail::read_map_entries<Key, Value>((*m)["elem"], *m, map, out)) return out;
     detail::check_text_elements<Key, Value>(ex, f, table, "map", map, *m, out.entries.size(), out.error);
     if (!out.error.empty()) {
         out.entries.clear();
@@ -419,6 +439,39 @@ template <class T>
         }
         out.handles.push_back(*h);
     }
+    return out;
+}
+
+// A set or map of a table read whole (read_table) as typed values, read as read_set and
+// read_map read them: elements_as<Key>(*listing.set("allowed")), and for a map
+// entries_as<Key, Value>(...) (Value std::string: a verdict map's verdicts as text). The
+// error names the set when an element is not of that type. read_table already compared
+// the JSON with the text listing, so nothing is listed again.
+template <class Key>
+[[nodiscard]] set_readback<Key> elements_as(const listed_set& s) {
+    set_readback<Key> out;
+    if (s.kind != set_kind::set) {
+        out.error = "elements_as: " + s.name + " is a " + std::string(detail::kind_words(s.kind)) + ", not a set (use entries_as)";
+        return out;
+    }
+    const nlohmann::json listed{{"flags", s.flags}};
+    if (!detail::read_set_elements<Key>(nlohmann::json(s.json_elements), listed, s.name, out))
+        out.error = "set " + s.name + ": " + out.error;
+    return out;
+}
+template <class Key, class Value>
+[[nodiscard]] map_readback<Key, Value> entries_as(const listed_set& m) {
+    map_readback<Key, Value> out;
+    if (m.kind == set_kind::set || (m.kind == set_kind::verdict_map) != std::is_same_v<Value, std::string>) {
+        out.error = "entries_as: " + m.name + " is a " + std::string(detail::kind_words(m.kind)) +
+                    (m.kind == set_kind::set ? " (use elements_as)"
+                                             : m.kind == set_kind::verdict_map ? ": read its verdicts as std::string"
+                                                                        : ": its values are " + m.value_type + ", not verdicts");
+        return out;
+    }
+    const nlohmann::json listed{{"flags", m.flags}};
+    if (!detail::read_map_entries<Key, Value>(nlohmann::json(m.json_elements), listed, m.name, out))
+        out.error = "map " + m.name + ": " + out.error;
     return out;
 }
 

@@ -58,10 +58,10 @@ TEST_CASE("vm_tap: one table per TAP name, no two TAPs share one", "[examples][v
     const std::vector<std::string> tables{"openshell_vm_vm-a", "openshell_vm_vm_a", "openshell_vm_vm_b", "openshell_vm_vm-b",
                                           "openshell_vm_gone", "openshell_vm_lo"};
     CHECK(vm_tap::stale_tables(tables, devices) == std::vector<std::string>{"openshell_vm_vm-b", "openshell_vm_gone"});
-    CHECK(vm_tap::vm_tables(R"({"nftables": [{"metainfo": {}}, {"table": {"family": "ip", "name": "openshell_vm_a-1", "handle": 1}},)"
-                            R"( {"table": {"family": "inet", "name": "openshell_vm_x", "handle": 2}},)"
-                            R"( {"table": {"family": "ip", "name": "other", "handle": 3}}]})") ==
-          std::vector<std::string>{"openshell_vm_a-1"});
+    using nftpp::family;
+    CHECK(vm_tap::vm_tables({{family::ip, "openshell_vm_a-1"}, {family::inet, "openshell_vm_x"}, {family::ip, "other"},
+                             {family::ip, "openshell_vm_"}, {family::ip, "openshell_vm_a.b"}, {family::ip, "openshell_vm_B_2"}}) ==
+          std::vector<std::string>{"openshell_vm_a-1", "openshell_vm_B_2"});
 }
 
 TEST_CASE("vm_tap: ip runs with the tools' clean environment, not the caller's", "[examples][vm_tap][env]") {

@@ -40,6 +40,9 @@ public:
     // JSON text in outcome.out (`nft -j list ...`); the name is checked as for delete_table.
     virtual outcome list_table_json(family f, std::string_view name) = 0;
     virtual outcome list_ruleset_json() = 0;
+    // `nft -j list tables`: the tables alone (family, name, handle). An executor that does
+    // not override it lists the whole ruleset, whose "table" objects are the same.
+    virtual outcome list_tables_json() { return list_ruleset_json(); }
     // The version of the nft found (`nft --version`), or nothing when it cannot be asked.
     virtual std::optional<nft_version> version() = 0;
     // Does the kernel here (host or namespace) support what the text uses? `nft -c` of the

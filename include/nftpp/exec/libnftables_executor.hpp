@@ -91,6 +91,7 @@ public:
         return run("list table " + std::string(keyword(f)) + " " + std::string(name), false, true, nullptr);
     }
     outcome list_ruleset_json() override { return run("list ruleset", false, true, nullptr); }
+    outcome list_tables_json() override { return run("list tables", false, true, nullptr); }
     std::optional<nft_version> version() override { return std::nullopt; }
     outcome probe(std::string_view text) override { return run(std::string(text), true, false, nullptr); }
     [[nodiscard]] bool probes_the_kernel() const noexcept override { return true; }

@@ -76,6 +76,7 @@ public:
         return run({"-j", "list", "table", std::string(keyword(f)), std::string(name)}, {}, nullptr);
     }
     outcome list_ruleset_json() override { return run({"-j", "list", "ruleset"}, {}, nullptr); }
+    outcome list_tables_json() override { return run({"-j", "list", "tables"}, {}, nullptr); }
 
     std::optional<nft_version> version() override {
         outcome o = run({"--version"}, {}, nullptr);

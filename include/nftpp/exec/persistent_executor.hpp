@@ -307,6 +307,9 @@ public:
     outcome list_ruleset_json() override {
         return call([&](worker&) { return detail::list_json_in_child("list ruleset"); });
     }
+    outcome list_tables_json() override {
+        return call([&](worker&) { return detail::list_json_in_child("list tables"); });
+    }
     std::optional<nft_version> version() override { return std::nullopt; }
     outcome probe(std::string_view text) override {
         const std::string t(text);

@@ -18,7 +18,8 @@ namespace nftpp::testing {
 class recording_executor final : public exec::executor {
 public:
     struct call {
-        std::string operation;  // "apply", "check", "delete_table", "list_table_json", "list_ruleset_json", "version", "probe"
+        std::string operation;  // "apply", "check", "delete_table", "list_table_json", "list_ruleset_json",
+                                // "list_tables_json", "version", "probe"
         std::string text;       // the script, or the arguments ("inet t")
         std::optional<exec::absent_table> when_absent = std::nullopt;  // delete_table only
     };
@@ -43,6 +44,7 @@ public:
         return answer("list_table_json", std::string(keyword(f)) + " " + std::string(name));
     }
     exec::outcome list_ruleset_json() override { return answer("list_ruleset_json", {}); }
+    exec::outcome list_tables_json() override { return answer("list_tables_json", {}); }
     std::optional<exec::nft_version> version() override {
         calls.push_back({"version", {}});
         return reported_version;
