@@ -2,6 +2,7 @@
 // l4proto and nfproto: numbers and names, rendering as nft lists them.
 #include <netdb.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -14,6 +15,11 @@
 using namespace nftpp;
 using value_test::refusal;
 
+namespace {
+template <class P>
+constexpr bool names_layer4 = requires { P::protocol_layer4; };
+}  // namespace
+
 static_assert(std::is_trivially_copyable_v<l4proto> && !std::is_default_constructible_v<l4proto>);
 static_assert(std::is_convertible_v<int, l4proto> && !std::is_convertible_v<bool, l4proto>);
 static_assert(l4proto::nft_type == "inet_proto");
@@ -24,6 +30,14 @@ TEST_CASE("l4proto: constants, numbers and names", "[value][l4proto]") {
                    l4proto::esp.number == 50 && l4proto::ah.number == 51 && l4proto::gre.number == 47 &&
                    l4proto::igmp.number == 2);
     STATIC_REQUIRE(l4proto(6) == l4proto::tcp);
+    // the constants are l4protos whose type says the protocol, where the checker knows it
+    STATIC_REQUIRE(std::is_base_of_v<l4proto, std::remove_cvref_t<decltype(l4proto::gre)>>);
+    STATIC_REQUIRE(decltype(l4proto::tcp)::protocol_layer4 == layer4::tcp);
+    STATIC_REQUIRE(decltype(l4proto::sctp)::protocol_layer4 == layer4::sctp);
+    STATIC_REQUIRE(decltype(l4proto::icmpv6)::protocol_layer4 == layer4::icmpv6);
+    STATIC_REQUIRE_FALSE(names_layer4<std::remove_cvref_t<decltype(l4proto::gre)>>);
+    STATIC_REQUIRE(names_layer4<std::remove_cvref_t<decltype(l4proto::udp)>>);
+    STATIC_REQUIRE(l4proto::of(layer4::udp) == l4proto::udp && l4proto::of(layer4::icmpv6) == l4proto::icmpv6);
     STATIC_REQUIRE(l4proto(255).number == 255);
     STATIC_REQUIRE(!l4proto::from(256).ok());
     STATIC_REQUIRE(!l4proto::from(-1).ok());
@@ -47,7 +61,11 @@ TEST_CASE("l4proto: constants, numbers and names", "[value][l4proto]") {
 TEST_CASE("nfproto renders ipv4 and ipv6", "[value][l4proto]") {
     VALUE_GOLDEN(nfproto::ipv4, "ipv4");
     VALUE_GOLDEN(nfproto::ipv6, "ipv6");
-    STATIC_REQUIRE(static_cast<int>(nfproto::ipv4) == 2 && static_cast<int>(nfproto::ipv6) == 10);
+    STATIC_REQUIRE(nfproto::ipv4.number == 2 && nfproto::ipv6.number == 10);
+    STATIC_REQUIRE(nfproto::ipv4 == nfproto::ipv4 && !(nfproto::ipv4 == nfproto::ipv6));
+    // each constant's type says its network layer (what pins a rule: tests/expr/protocol_constants.cpp)
+    STATIC_REQUIRE(decltype(nfproto::ipv4)::protocol_layer3 == layer3::ip);
+    STATIC_REQUIRE(decltype(nfproto::ipv6)::protocol_layer3 == layer3::ip6);
 }
 
 // nft lists a protocol number by the name the loading host's protocol database gives it
@@ -62,7 +80,7 @@ TEST_CASE("rendered protocols are what nft lists back", "[value][l4proto][oracle
     std::vector<value_test::rule_case> rules;
     std::vector<value_test::element_case> elements;
     auto same = [&](const std::string& r) { rules.push_back({r, r}); };
-    for (const l4proto p : {l4proto::icmp, l4proto::igmp, l4proto::tcp, l4proto::udp, l4proto::gre, l4proto::esp,
+    for (const l4proto p : std::initializer_list<l4proto>{l4proto::icmp, l4proto::igmp, l4proto::tcp, l4proto::udp, l4proto::gre, l4proto::esp,
                             l4proto::ah, l4proto::icmpv6, l4proto::sctp, l4proto::udplite, l4proto(0), l4proto(200),
                             l4proto(255)}) {
         const std::string t = value_test::text(p);
@@ -73,7 +91,7 @@ TEST_CASE("rendered protocols are what nft lists back", "[value][l4proto][oracle
     same("ip6 nexthdr " + value_test::text(l4proto::icmpv6) + " accept");
     // nft resolves the number to the same name we render
     rules.push_back({"meta l4proto 58 accept", "meta l4proto " + value_test::text(l4proto(58)) + " accept"});
-    for (const nfproto p : {nfproto::ipv4, nfproto::ipv6}) same("meta nfproto " + value_test::text(p) + " accept");
+    for (const nfproto p : std::initializer_list<nfproto>{nfproto::ipv4, nfproto::ipv6}) same("meta nfproto " + value_test::text(p) + " accept");
     value_test::check_rules_list_back("inet", rules);
     value_test::check_elements_list_back(elements);
 }

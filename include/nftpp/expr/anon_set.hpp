@@ -23,6 +23,7 @@
 #include <vector>
 
 #include <nftpp/core/error.hpp>
+#include <nftpp/core/facts.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/core/sink.hpp>
 
@@ -33,9 +34,19 @@ inline constexpr std::size_t dynamic_elements = std::numeric_limits<std::size_t>
 NFTPP_RULE(an_anonymous_set_needs_at_least_one_element,
            "an anonymous set needs at least one element: nft has no empty {} literal")
 
+// What an anonymous set on the right of a positive match adds to its rule, by datatype: a
+// set of IP protocols is, for nft, the transport match a port NAT needs
+// (`meta l4proto { tcp, udp } redirect to :8080` loads, whatever the protocols; a named
+// set, `meta l4proto @protos`, does not count).
+template <class T>
+inline constexpr part_facts set_match_facts_v{};
+template <>
+inline constexpr part_facts set_match_facts_v<l4proto>{.transport_match = true};
+
 template <class T, std::size_t N>
 struct anon_set_t {
     static_assert(N > 0, "an anonymous set needs at least one element: nft has no empty {} literal");
+    static constexpr part_facts facts = set_match_facts_v<T>;
     std::array<operand<T>, N> elements;
 
     template <Sink S>
@@ -51,6 +62,7 @@ struct anon_set_t {
 
 template <class T>
 struct anon_set_t<T, dynamic_elements> {
+    static constexpr part_facts facts = set_match_facts_v<T>;
     std::vector<operand<T>> elements;
 
     explicit anon_set_t(std::vector<operand<T>> e) : elements(std::move(e)) {

@@ -67,13 +67,6 @@ template <>
 struct operand_traits<numgen_value> : numeric_operand_traits<numgen_value> {};
 
 namespace detail {
-// An integer literal as C++ types it (`2`, `2u`): an int or unsigned prvalue. Every other
-// integer argument (a variable, `v.size()`) is a run-time value.
-template <class I>
-concept numgen_literal = std::same_as<I, int> || std::same_as<I, unsigned>;
-template <class I>
-concept numgen_runtime_integer = integer_literal<std::remove_cvref_t<I>> && !numgen_literal<I>;
-
 constexpr std::uint32_t checked_numgen_number(std::int64_t n, std::int64_t min, const rule& broken) {
     if (n < min || !in_bounds(n, 4294967295u)) raise(error{&broken, 0});
     return static_cast<std::uint32_t>(n);
@@ -86,11 +79,11 @@ struct numgen_modulus {
     std::uint32_t n;
 
     template <class I>
-        requires detail::numgen_literal<I>
+        requires detail::int_literal_prvalue<I>
     consteval numgen_modulus(I&& v)
         : n(detail::checked_numgen_number(v, 1, rules::a_numgen_modulus_is_from_1_to_4294967295)) {}
     template <class I>
-        requires detail::numgen_runtime_integer<I>
+        requires detail::runtime_integer_argument<I>
     constexpr numgen_modulus(I&& v)
         : n(detail::checked_numgen_number(detail::widen(v), 1, rules::a_numgen_modulus_is_from_1_to_4294967295)) {}
 
@@ -111,11 +104,11 @@ struct numgen_offset {
     std::uint32_t n;
 
     template <class I>
-        requires detail::numgen_literal<I>
+        requires detail::int_literal_prvalue<I>
     consteval numgen_offset(I&& v)
         : n(detail::checked_numgen_number(v, 0, rules::a_numgen_offset_is_from_0_to_4294967295)) {}
     template <class I>
-        requires detail::numgen_runtime_integer<I>
+        requires detail::runtime_integer_argument<I>
     constexpr numgen_offset(I&& v)
         : n(detail::checked_numgen_number(detail::widen(v), 0, rules::a_numgen_offset_is_from_0_to_4294967295)) {}
 };

@@ -81,6 +81,10 @@ public:
     using value_type = T;
 
     constexpr operand(T v) noexcept : lo_(v), hi_(v) {}
+    // A protocol object where an IP protocol goes: `meta.l4proto.in({tcp, udp})`.
+    template <class P>
+        requires(std::same_as<T, l4proto> && !std::derived_from<P, l4proto> && requires { P::protocol_layer4; })
+    constexpr operand(const P&) noexcept : operand(l4proto::of(P::protocol_layer4)) {}
     // A concatenation's parts, each converted like a literal: {"10.0.0.1", 22}.
     template <class U = T>
         requires(is_concat_key_v<U> && U::arity == 2)

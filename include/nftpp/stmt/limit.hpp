@@ -6,7 +6,9 @@
 //   limit(5 / second, burst(10))      limit rate 5/second burst 10 packets
 //   limit(over, 10 / minute)          limit rate over 10/minute
 //   limit(mbytes(1) / second)         limit rate 1 mbytes/second
-// A rate of 0 and a burst of 0 are errors (the kernel refuses both), and so is a rate and
+// A rate is a number over a time unit: `limit(5)` has none, and is refused with that
+// sentence. A rate of 0 and a burst of 0 are errors (the kernel refuses both: a literal
+// `0 / second` or `burst(0)` does not compile; a run-time 0 is a value_error), and so is a rate and
 // burst too large for the kernel's token bucket, which it keeps in 64-bit nanoseconds:
 // with packets, rate + burst and (unit in ns / rate) * burst must fit in 64 bits (an
 // unset burst counts as 5); with bytes, (rate + burst) * unit in ns must. The kernel
@@ -15,10 +17,12 @@
 #include <cstdint>
 #include <string_view>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/feature.hpp>
 #include <nftpp/core/sink.hpp>
+#include <nftpp/value/detail.hpp>
 
 namespace nftpp {
 
@@ -26,6 +30,8 @@ NFTPP_FEATURE(limit, "table inet nftpp_probe {\n\tchain c {\n\t\ttype filter hoo
 
 NFTPP_RULE(a_limit_rate_must_be_greater_than_0, "a limit rate must be greater than 0")
 NFTPP_RULE(a_limit_burst_must_be_greater_than_0, "a limit burst must be greater than 0")
+NFTPP_CHECK(limit_takes_a_rate_with_a_time_unit,
+    "limit(...) takes a rate with its time unit, such as limit(5 / second) or limit(mbytes(1) / second): a bare number has no unit")
 NFTPP_RULE(a_limit_rate_and_burst_must_fit_the_kernel_token_bucket,
            "a limit's rate and burst are too large for the kernel, which counts its token bucket in 64-bit "
            "nanoseconds: use a smaller rate or burst, or a shorter time unit")
@@ -64,11 +70,24 @@ struct rate_t {
     time_unit per;
 };
 
-template <std::integral I>
-    requires(!std::same_as<I, bool>)
-[[nodiscard]] constexpr rate_t operator/(I n, per_t p) {
+namespace detail {
+template <class I>
+constexpr rate_t packet_rate(I n, per_t p) {
     if (n <= 0) raise(error{&rules::a_limit_rate_must_be_greater_than_0, 0});
     return {static_cast<std::uint64_t>(n), amount_unit::packets, p.unit};
+}
+}  // namespace detail
+// `5 / second`: a literal is checked at compile time wherever it is written; any other
+// integer (`n / second`) when the rate is made.
+template <class I>
+    requires detail::int_literal_prvalue<I>
+[[nodiscard]] consteval rate_t operator/(I&& n, per_t p) {
+    return detail::packet_rate(n, p);
+}
+template <class I>
+    requires detail::runtime_integer_argument<I>
+[[nodiscard]] constexpr rate_t operator/(I&& n, per_t p) {
+    return detail::packet_rate(n, p);
 }
 [[nodiscard]] constexpr rate_t operator/(byte_amount a, per_t p) {
     if (a.count == 0) raise(error{&rules::a_limit_rate_must_be_greater_than_0, 0});
@@ -79,9 +98,23 @@ struct burst_t {
     std::uint64_t count;
     amount_unit unit;
 };
-[[nodiscard]] constexpr burst_t burst(std::uint64_t packets) {
-    if (packets == 0) raise(error{&rules::a_limit_burst_must_be_greater_than_0, 0});
-    return {packets, amount_unit::packets};
+namespace detail {
+template <class I>
+constexpr burst_t packet_burst(I packets) {
+    if (packets <= 0) raise(error{&rules::a_limit_burst_must_be_greater_than_0, 0});
+    return {static_cast<std::uint64_t>(packets), amount_unit::packets};
+}
+}  // namespace detail
+// `burst(10)`: a literal is checked at compile time, any other integer when it is made.
+template <class I>
+    requires detail::int_literal_prvalue<I>
+[[nodiscard]] consteval burst_t burst(I&& packets) {
+    return detail::packet_burst(packets);
+}
+template <class I>
+    requires detail::runtime_integer_argument<I>
+[[nodiscard]] constexpr burst_t burst(I&& packets) {
+    return detail::packet_burst(packets);
 }
 [[nodiscard]] constexpr burst_t burst(byte_amount a) {
     if (a.count == 0) raise(error{&rules::a_limit_burst_must_be_greater_than_0, 0});
@@ -170,5 +203,20 @@ constexpr limit_t checked_limit(const limit_t& l) {
 [[nodiscard]] constexpr limit_t limit(rate_t r, burst_t b) { return detail::checked_limit({r, false, b.count, b.unit}); }
 [[nodiscard]] constexpr limit_t limit(over_t, rate_t r) { return detail::checked_limit({r, true}); }
 [[nodiscard]] constexpr limit_t limit(over_t, rate_t r, burst_t b) { return detail::checked_limit({r, true, b.count, b.unit}); }
+
+// A bare number where the rate goes (`limit(5)`, `limit(0)`): the rule's sentence, and a
+// limit, so that nothing else fails after it.
+template <class N, class... B>
+    requires(std::integral<N> || std::floating_point<N>)
+constexpr limit_t limit(N, B...) {
+    (void)assert_limit_takes_a_rate_with_a_time_unit_t<N>::value;
+    return limit_t{rate_t{1, amount_unit::packets, time_unit::second}};
+}
+template <class N, class... B>
+    requires(std::integral<N> || std::floating_point<N>)
+constexpr limit_t limit(over_t, N, B...) {
+    (void)assert_limit_takes_a_rate_with_a_time_unit_t<N>::value;
+    return limit_t{rate_t{1, amount_unit::packets, time_unit::second}};
+}
 
 }  // namespace nftpp

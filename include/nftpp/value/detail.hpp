@@ -87,6 +87,15 @@ inline constexpr bool runtime_integer_refused_v = false;
     "a run-time integer must go through port::from(n) (uid::from, gid::from, mark::from ... for the other " \
     "number types): only a constant is a literal, and from() says when the number is out of range"
 
+// An integer argument as C++ types a literal (`2`, `2u`): an int or unsigned prvalue, which
+// a consteval overload checks at compile time wherever it is written. Every other integer
+// argument (a variable, `v.size()`, `n + 1`) is a run-time value, checked when used.
+// (`I` as deduced by a forwarding reference `I&&`: an lvalue gives a reference type.)
+template <class I>
+concept int_literal_prvalue = std::same_as<I, int> || std::same_as<I, unsigned>;
+template <class I>
+concept runtime_integer_argument = integer_literal<std::remove_cvref_t<I>> && !int_literal_prvalue<I>;
+
 // Any integer as int64: values above its range (unsigned 64-bit) become its maximum,
 // which every bounded value type refuses with its own sentence.
 template <integer_literal I>
