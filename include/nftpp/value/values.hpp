@@ -10,6 +10,7 @@
 #include <nftpp/value/concat_key.hpp>
 #include <nftpp/value/ct.hpp>
 #include <nftpp/value/ether.hpp>
+#include <nftpp/value/fib.hpp>
 #include <nftpp/value/icmp.hpp>
 #include <nftpp/value/ids.hpp>
 #include <nftpp/value/ifname.hpp>
