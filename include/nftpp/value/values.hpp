@@ -13,6 +13,7 @@
 #include <nftpp/value/fib.hpp>
 #include <nftpp/value/icmp.hpp>
 #include <nftpp/value/ids.hpp>
+#include <nftpp/value/ifindex.hpp>
 #include <nftpp/value/ifname.hpp>
 #include <nftpp/value/ipv4.hpp>
 #include <nftpp/value/ipv6.hpp>
