@@ -14,4 +14,5 @@
 #include <nftpp/expr/ip.hpp>
 #include <nftpp/expr/ip6.hpp>
 #include <nftpp/expr/meta.hpp>
+#include <nftpp/expr/rt.hpp>
 #include <nftpp/expr/transport.hpp>

@@ -18,6 +18,7 @@
 #include <nftpp/value/ipv4.hpp>
 #include <nftpp/value/ipv6.hpp>
 #include <nftpp/value/l4proto.hpp>
+#include <nftpp/value/mss.hpp>
 #include <nftpp/value/name.hpp>
 #include <nftpp/value/port.hpp>
 #include <nftpp/value/range.hpp>
