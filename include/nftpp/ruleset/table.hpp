@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// table<family::inet>("name", chains and sets...): the unit nft replaces atomically.
+// table<family::inet>("name", chains, sets and objects...): the unit nft replaces atomically.
+// Objects (a ct helper, ruleset/ct_helper.hpp) are kept and rendered with the sets, and
+// referenced by rules the same way; each says which families have it.
 // The family is a template argument; the name is a checked nftpp::name (a literal is
 // checked at compile time, a run-time name such as "openshell_vm_" + tap when parsed).
 // Building a table runs every table check (ruleset/table_check.hpp) once.
@@ -16,6 +18,7 @@
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/ct_helper.hpp>
 #include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table_check.hpp>
@@ -39,23 +42,45 @@ inline constexpr bool is_table_v = false;
 template <family F, class C, class S>
 inline constexpr bool is_table_v<table_t<F, C, S>> = true;
 
+// A table member other than a chain, set or map: it names its families and the rule
+// breaking them gives.
+template <class M>
+concept TableObject = requires {
+    typename M::table_object_tag;
+    M::object_families;
+    M::family_rule;
+};
+template <family F, class M>
+constexpr bool object_fits_family() {
+    if constexpr (TableObject<M>) return (M::object_families & bit(F)) != 0;
+    else return true;
+}
+
 template <class M>
 constexpr void fire_table_member_check() {
-    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M>) fire<&rules::table_member_is_chain_or_set, M>();
+    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M> && !TableObject<M>)
+        fire<&rules::table_member_is_chain_or_set, M>();
+}
+template <family F, class M>
+constexpr void fire_table_object_check() {
+    if constexpr (!object_fits_family<F, M>()) fire<M::family_rule, M>();
 }
 
 template <family F, class... M>
 [[nodiscard]] constexpr auto table(name n, const M&... members) {
     namespace hana = boost::hana;
-    if constexpr (!((is_chain_v<M> || is_set_v<M> || is_map_v<M>) && ...)) {
+    if constexpr (!((is_chain_v<M> || is_set_v<M> || is_map_v<M> || TableObject<M>) && ...)) {
         (fire_table_member_check<M>(), ...);
+        return table_t<F, hana::tuple<>, hana::tuple<>>{n};
+    } else if constexpr (!(object_fits_family<F, M>() && ...)) {
+        (fire_table_object_check<F, M>(), ...);
         return table_t<F, hana::tuple<>, hana::tuple<>>{n};
     } else {
         auto all = hana::make_tuple(members...);
         auto chains = hana::filter(all, [](const auto& x) { return hana::bool_c<is_chain_v<std::remove_cvref_t<decltype(x)>>>; });
         auto sets = hana::filter(all, [](const auto& x) {
             using X = std::remove_cvref_t<decltype(x)>;
-            return hana::bool_c<is_set_v<X> || is_map_v<X>>;
+            return hana::bool_c<is_set_v<X> || is_map_v<X> || TableObject<X>>;
         });
         fire_table_check<F, decltype(chains), decltype(sets)>();
         if constexpr (table_verdict_v<F, decltype(chains), decltype(sets)>.broken != nullptr) return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade

@@ -2,10 +2,12 @@
 #pragma once
 // stmt/: statements, each in its own header with its node, its rendering, its facts and
 // its own rules (NFTPP_CHECK) and kernel feature (NFTPP_FEATURE): verdicts, verdict maps,
-// reject, counter, log, limit, NAT, tproxy, notrack, mark set, MSS clamping, comment. A new statement is one
-// header here plus a line below (docs/extending.md). Builds on core/, value/ and expr/.
+// reject, counter, log, limit, NAT, tproxy, notrack, mark set, MSS clamping, ct helper set,
+// comment. A new statement is one header here plus a line below (docs/extending.md).
+// Builds on core/, value/ and expr/.
 #include <nftpp/stmt/comment.hpp>
 #include <nftpp/stmt/counter.hpp>
+#include <nftpp/stmt/ct_helper.hpp>
 #include <nftpp/stmt/limit.hpp>
 #include <nftpp/stmt/log.hpp>
 #include <nftpp/stmt/mark.hpp>
