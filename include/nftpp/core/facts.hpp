@@ -80,6 +80,18 @@ struct set_ref_info {
     const rule* missing = nullptr;
 };
 
+// What a node needs of a set's flags, and the rule a set without it gives: elements
+// that expire (an entry timeout), or a set the packet path may add to (neither constant
+// nor interval). A node declares `static constexpr std::array<set_flags_need, N>
+// set_flags_needs`; set flags are values, so the table checks them when it is built
+// (ruleset/table.hpp).
+enum class set_need : std::uint8_t { expiring, updatable };
+struct set_flags_need {
+    std::string_view set;
+    set_need need = set_need::updatable;
+    const rule* broken = nullptr;
+};
+
 // What a node references, read by the checker from the node's type:
 //   static constexpr std::array<std::string_view, N> chain_targets;  chains it may jump to
 //   static constexpr std::array<set_ref_info, N> set_refs;           sets and maps it uses
