@@ -211,7 +211,7 @@ TEST_CASE("what only data can get wrong: names, a chain's declaration", "[runtim
     SECTION("names: not identifiers, keywords, too long") {
         const auto bad_chain = table(family::inet, data("t"), chain(data("svc web"))).check();
         REQUIRE(bad_chain);
-        CHECK(bad_chain->broken == &rules::a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash);
+        CHECK(bad_chain->broken == &rules::a_name_is_an_nft_identifier);
         CHECK(bad_chain->name == "svc web");
         CHECK(bad_chain->first == "chain svc web");
         const auto keyword_set = table(family::inet, data("t"), set<port>(data("counter"))).check();

@@ -42,16 +42,23 @@ TEST_CASE("names: identifier syntax, 1 to 255 bytes, not a keyword", "[value][na
 
     value_test::check_parses<name>("T", "T");
     value_test::check_parses<name>("t-1_x", "t-1_x");
+    // what nft's scanner reads as one identifier: '.' and '/' too (kube-proxy's chain names)
+    value_test::check_parses<name>("service-ULMVA6XW-ns1/svc1/tcp/p80", "service-ULMVA6XW-ns1/svc1/tcp/p80");
+    value_test::check_parses<name>("a.b", "a.b");
+    value_test::check_parses<name>(".a", ".a");
+    value_test::check_parses<name>("..", "..");
+    value_test::check_parses<name>("ip.x", "ip.x");  // a keyword inside a longer name is no keyword
     value_test::check_parses<name>(std::string(255, 'n'), std::string(255, 'n'));
 
     const auto& len = rules::a_name_is_1_to_255_bytes;
-    const auto& syntax = rules::a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash;
+    const auto& syntax = rules::a_name_is_an_nft_identifier;
     const auto& kw = rules::a_name_may_not_be_an_nft_keyword;
     const std::string n256(256, 'n');
     const refusal cases[] = {
         {"", &len, 0},           {n256, &len, 256},     {"1t", &syntax, 0},  {"123", &syntax, 0},
-        {"-t", &syntax, 0},      {"t$", &syntax, 1},    {"a b", &syntax, 1}, {"t.1", &syntax, 1},
-        {"t/1", &syntax, 1},     {"\"t\"", &syntax, 0}, {"t:x", &syntax, 1}, {"accept", &kw, 0},
+        {"-t", &syntax, 0},      {"t$", &syntax, 1},    {"a b", &syntax, 1}, {".", &syntax, 0},
+        {"/t", &syntax, 0},      {"\"t\"", &syntax, 0}, {"t:x", &syntax, 1}, {"accept", &kw, 0},
+        {"a::b", &syntax, 1},    {"t@1", &syntax, 1},   {"9a.b", &syntax, 0}, {"t\\1", &syntax, 1},
         {"ip", &kw, 0},          {"set", &kw, 0},       {"auto-merge", &kw, 0}, {"xt", &kw, 0},
     };
     for (const auto& c : cases) value_test::check_refused<name>(c);
@@ -70,7 +77,9 @@ TEST_CASE("nft refuses exactly the keywords we refuse, and lists accepted names 
     }
     ns->flush();
     const std::string accepted[] = {"filter", "nat", "input", "dport", "state", "saddr", "protocol", "name",
-                                    "level", "value", "T", "_t", "t-1", "t_1", "Jump", std::string(255, 'n')};
+                                    "level", "value", "T", "_t", "t-1", "t_1", "Jump", std::string(255, 'n'),
+                                    "a.b", "ns1/svc1/tcp/p80", "service-ULMVA6XW-ns1/svc1/tcp/p80", ".a", "..",
+                                    "ab.", "a-", "ab/", "ip.x", "accept/x", "x.1.2"};
     for (const auto& a : accepted) {
         const name n = *name::parse(a);
         const std::string t = value_test::text(n);

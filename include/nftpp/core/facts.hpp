@@ -71,12 +71,27 @@ struct part_facts {
 
 // A named set or map a node uses, and what it needs of it (the checker finds the set in
 // the table and compares): "set" for a match, "vmap" for a verdict map, "map" for a data
-// map whose values have value_type.
+// map whose values have value_type. Table objects other than sets (a ct helper) are
+// referenced the same way, with their kind and the rule a missing one gives (`missing`;
+// default: set_exists, and map_kind_matches_use for another kind of the same name).
 struct set_ref_info {
     std::string_view set;
     std::string_view key_type;
     std::string_view kind = "set";
     std::string_view value_type{};
+    const rule* missing = nullptr;
+};
+
+// What a node needs of a set's flags, and the rule a set without it gives: elements
+// that expire (an entry timeout), or a set the packet path may add to (neither constant
+// nor interval). A node declares `static constexpr std::array<set_flags_need, N>
+// set_flags_needs`; set flags are values, so the table checks them when it is built
+// (ruleset/table.hpp).
+enum class set_need : std::uint8_t { expiring, updatable };
+struct set_flags_need {
+    std::string_view set;
+    set_need need = set_need::updatable;
+    const rule* broken = nullptr;
 };
 
 // What a node references, read by the checker from the node's type:

@@ -5,7 +5,9 @@
 // (mark_set_t, mark_set_map_t) are statements, defined in stmt/mark.hpp: here they are
 // only named, and the member templates are instantiated where a rule uses them (the
 // umbrella header, or stmt/mark.hpp, brings the definitions). So expr/ names no header
-// of stmt/, and stmt/ builds on expr/.
+// of stmt/, and stmt/ builds on expr/. Setting from another mark or an expression of one
+// (`meta.mark.set(meta.mark | 0x4000)`) builds mark_set_expr_t (stmt/mark.hpp) over a
+// mark_expr_t (expr/bitwise.hpp).
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/set_ref.hpp>
 #include <nftpp/value/number.hpp>
@@ -16,6 +18,10 @@ template <bool Conntrack>
 struct mark_set_t;
 template <bool Conntrack, class Sel, fixed_string Name>
 struct mark_set_map_t;
+template <bool Conntrack, class Src>
+struct mark_set_expr_t;
+template <class Src>
+struct mark_expr_t;  // a mark computed from a mark field: expr/bitwise.hpp
 
 template <bool Conntrack>
 struct mark_setter {
@@ -28,6 +34,13 @@ struct mark_setter {
         requires requires { Sel::keyword; }
     [[nodiscard]] constexpr mark_set_map_t<C, Sel, N> set(const Sel&, set_ref_t<N>) const noexcept {
         return {};
+    }
+    // From another mark, or from an expression of one: `meta.mark.set(ct.mark)`,
+    // `meta.mark.set(meta.mark | 0x4000)`, `ct.mark.set(meta.mark & 0xffff)`.
+    template <class X, bool C = Conntrack>
+        requires requires(const X& x) { mark_expr_t<typename decltype(mark_expr_of(x))::source>{}; }
+    [[nodiscard]] constexpr auto set(const X& x) const noexcept {
+        return mark_set_expr_t<C, typename decltype(mark_expr_of(x))::source>{mark_expr_of(x)};
     }
 };
 

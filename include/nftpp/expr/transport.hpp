@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <nftpp/expr/selector.hpp>
+#include <nftpp/expr/tcp_option.hpp>
 
 namespace nftpp {
 
@@ -52,6 +53,7 @@ struct tcp_t {
     tcp_sport_t sport;
     tcp_dport_t dport;
     tcp_flags_t flags;
+    tcp_maxseg_t maxseg;  // tcp.maxseg.set(rt.mtu): expr/tcp_option.hpp
 };
 struct udp_t {
     static constexpr layer4 protocol_layer4 = layer4::udp;

@@ -86,9 +86,9 @@ constexpr check_error check_targets(const table_graph& g, std::string_view from,
 constexpr check_error check_set_refs(const table_graph& g, const chain_desc& c, const rule_desc& r) {
     for (const set_ref_info& ref : r.set_refs) {
         const std::size_t k = g.set_index.find(ref.set);
-        if (k == npos) return {&rules::set_exists, c.name, ref.set, r.index};
+        if (k == npos) return {ref.missing ? ref.missing : &rules::set_exists, c.name, ref.set, r.index};
         const set_desc& s = g.sets[k];
-        if (s.kind != ref.kind) return {&rules::map_kind_matches_use, c.name, ref.set, r.index};
+        if (s.kind != ref.kind) return {ref.missing ? ref.missing : &rules::map_kind_matches_use, c.name, ref.set, r.index};
         if (s.key_type != ref.key_type || s.value_type != ref.value_type)
             return {&rules::set_key_matches_selector, c.name, ref.set, r.index};
     }

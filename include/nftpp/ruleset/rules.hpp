@@ -87,6 +87,6 @@ NFTPP_CHECK(table_member_is_chain_or_set,
 NFTPP_CHECK(ruleset_argument_is_a_command,
     "ruleset(...) takes commands: replace(table), add(table), create(table), delete_table(...), flush_table(...), element commands; wrap a table in replace(...) to load it atomically")
 NFTPP_CHECK(table_has_chain,
-    "add_rule / insert_rule / replace_rule / delete_rule name no chain of this table: declare the chain in the table (it describes what is loaded) or fix the name")
+    "add_rule / insert_rule / replace_rule / delete_rule / flush_chain name no chain of this table: declare the chain in the table (it describes what is loaded) or fix the name")
 
 }  // namespace nftpp

@@ -11,6 +11,8 @@
 //   optional.hpp        rules a target may lack a kernel feature for
 //   table.hpp           table<F>(name, chains and sets...), checked when built
 //   rule_commands.hpp   add/insert/replace/delete rule in an existing table
+//   chain_commands.hpp  flush chain in an existing table
+//   ct_helper.hpp       ct helper objects, table members beside sets
 //   transaction.hpp     ruleset(commands...): replace, add, create, delete, flush
 //   rules.hpp           the generic rules (NFTPP_CHECK): shape, chains, graph, sets
 //   descriptor.hpp      the structure as plain data: rule_summary, rule_desc,
@@ -29,6 +31,7 @@
 // executors. The checker is generic over node facts (core/facts.hpp): it names no
 // statement, match or selector.
 #include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/chain_commands.hpp>
 #include <nftpp/ruleset/elements.hpp>
 #include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/map_elements.hpp>

@@ -101,21 +101,6 @@ namespace detail {
     return set_flags::make(0, 0, detail::timeout_ms(t));
 }
 
-// A duration as nft writes it: 1h30m, 10s, 1d, 250ms.
-template <Sink S>
-constexpr void put_duration(S& out, std::uint64_t ms) {
-    constexpr struct {
-        std::uint64_t ms;
-        std::string_view unit;
-    } units[] = {{86400000, "d"}, {3600000, "h"}, {60000, "m"}, {1000, "s"}, {1, "ms"}};
-    for (const auto& u : units) {
-        if (ms < u.ms) continue;
-        put_uint(out, ms / u.ms);
-        out.put(u.unit);
-        ms %= u.ms;
-    }
-}
-
 // The declaration lines of a set's or map's options, after its `type` line.
 template <Sink S>
 constexpr void write_set_options(S& out, set_flags f) {

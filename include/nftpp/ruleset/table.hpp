@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// table<family::inet>("name", chains and sets...): the unit nft replaces atomically.
+// table<family::inet>("name", chains, sets and objects...): the unit nft replaces atomically.
+// Objects (a ct helper, ruleset/ct_helper.hpp) are kept and rendered with the sets, and
+// referenced by rules the same way; each says which families have it.
 // The family is a template argument; the name is a checked nftpp::name (a literal is
 // checked at compile time, a run-time name such as "openshell_vm_" + tap when parsed).
 // Building a table runs every table check (ruleset/table_check.hpp) once.
+#include <array>
 #include <cstddef>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 
 #include <boost/hana/at.hpp>
+#include <boost/hana/for_each.hpp>
 #include <boost/hana/filter.hpp>
 #include <boost/hana/tuple.hpp>
 
@@ -16,6 +21,7 @@
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/chain.hpp>
+#include <nftpp/ruleset/ct_helper.hpp>
 #include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table_check.hpp>
@@ -39,27 +45,139 @@ inline constexpr bool is_table_v = false;
 template <family F, class C, class S>
 inline constexpr bool is_table_v<table_t<F, C, S>> = true;
 
+// A table member other than a chain, set or map: it names its families and the rule
+// breaking them gives.
+template <class M>
+concept TableObject = requires {
+    typename M::table_object_tag;
+    M::object_families;
+    M::family_rule;
+};
+template <family F, class M>
+constexpr bool object_fits_family() {
+    if constexpr (TableObject<M>) return (M::object_families & bit(F)) != 0;
+    else return true;
+}
+
 template <class M>
 constexpr void fire_table_member_check() {
-    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M>) fire<&rules::table_member_is_chain_or_set, M>();
+    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M> && !TableObject<M>)
+        fire<&rules::table_member_is_chain_or_set, M>();
 }
+template <family F, class M>
+constexpr void fire_table_object_check() {
+    if constexpr (!object_fits_family<F, M>()) fire<M::family_rule, M>();
+}
+
+namespace detail {
+// What parts need of a set's flags (core/facts.hpp: an entry timeout needs expiring
+// elements, an update from the packet path a set that is neither constant nor interval).
+// Set flags are values, so the table checks them when it is built: a compile error for
+// a constant table, a value_error otherwise.
+template <class P>
+constexpr std::size_t set_flags_need_count() {
+    if constexpr (requires { P::set_flags_needs.size(); }) return P::set_flags_needs.size();
+    else return 0;
+}
+template <class R>
+struct set_flags_needs_of {
+    static constexpr std::array<set_flags_need, 0> needs{};
+};
+template <class... P>
+struct set_flags_needs_of<rule_t<P...>> {
+    static constexpr std::size_t count = (0 + ... + set_flags_need_count<P>());
+    static constexpr auto needs = [] {
+        std::array<set_flags_need, count> a{};
+        std::size_t i = 0;
+        (
+            [&] {
+                if constexpr (set_flags_need_count<P>() > 0)
+                    for (const set_flags_need& v : P::set_flags_needs) a[i++] = v;
+            }(),
+            ...);
+        (void)i;
+        return a;
+    }();
+};
+template <class Chains>
+struct chains_set_flags_needs;
+template <class... C>
+struct chains_set_flags_needs<boost::hana::tuple<C...>> {
+    template <class Rules>
+    struct of_rules;
+    template <class... R>
+    struct of_rules<boost::hana::tuple<R...>> {
+        static constexpr std::size_t count = (0 + ... + set_flags_needs_of<item_rule_t<R>>::count);
+        static constexpr auto needs = [] {
+            std::array<set_flags_need, count> a{};
+            std::size_t i = 0;
+            (
+                [&] {
+                    for (const set_flags_need& v : set_flags_needs_of<item_rule_t<R>>::needs) a[i++] = v;
+                }(),
+                ...);
+            (void)i;
+            return a;
+        }();
+    };
+    static constexpr std::size_t count = (0 + ... + of_rules<typename C::rules_type>::count);
+    static constexpr auto needs = [] {
+        std::array<set_flags_need, count> a{};
+        std::size_t i = 0;
+        (
+            [&] {
+                for (const set_flags_need& v : of_rules<typename C::rules_type>::needs) a[i++] = v;
+            }(),
+            ...);
+        (void)i;
+        return a;
+    }();
+};
+constexpr bool flags_meet(set_flags f, set_need n) {
+    switch (n) {
+        case set_need::expiring: return f.expiring();
+        case set_need::updatable: return !f.has(set_flag::constant) && !f.has(set_flag::interval);
+    }
+    return true;
+}
+template <class Chains, class Sets>
+constexpr void check_set_flags_needs(const Sets& sets) {
+    constexpr auto& needs = chains_set_flags_needs<Chains>::needs;
+    if constexpr (needs.size() > 0) {
+        boost::hana::for_each(sets, [&](const auto& s) {
+            using S = std::remove_cvref_t<decltype(s)>;
+            if constexpr (requires { s.flags.expiring(); }) {
+                for (const set_flags_need& n : needs)
+                    if (n.set == S::name.view() && !flags_meet(s.flags, n.need)) raise(error{n.broken, 0}, S::name.view());
+            }
+        });
+    }
+}
+}  // namespace detail
 
 template <family F, class... M>
 [[nodiscard]] constexpr auto table(name n, const M&... members) {
     namespace hana = boost::hana;
-    if constexpr (!((is_chain_v<M> || is_set_v<M> || is_map_v<M>) && ...)) {
+    if constexpr (!((is_chain_v<M> || is_set_v<M> || is_map_v<M> || TableObject<M>) && ...)) {
         (fire_table_member_check<M>(), ...);
+        return table_t<F, hana::tuple<>, hana::tuple<>>{n};
+    } else if constexpr (!(object_fits_family<F, M>() && ...)) {
+        (fire_table_object_check<F, M>(), ...);
         return table_t<F, hana::tuple<>, hana::tuple<>>{n};
     } else {
         auto all = hana::make_tuple(members...);
         auto chains = hana::filter(all, [](const auto& x) { return hana::bool_c<is_chain_v<std::remove_cvref_t<decltype(x)>>>; });
         auto sets = hana::filter(all, [](const auto& x) {
             using X = std::remove_cvref_t<decltype(x)>;
-            return hana::bool_c<is_set_v<X> || is_map_v<X>>;
+            return hana::bool_c<is_set_v<X> || is_map_v<X> || TableObject<X>>;
         });
         fire_table_check<F, decltype(chains), decltype(sets)>();
-        if constexpr (table_verdict_v<F, decltype(chains), decltype(sets)>.broken != nullptr) return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
-        else return table_t<F, decltype(chains), decltype(sets)>{n, chains, sets};
+        if constexpr (table_verdict_v<F, decltype(chains), decltype(sets)>.broken != nullptr) {
+            return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
+        } else {
+            detail::check_set_flags_needs<decltype(chains)>(sets);
+            return table_t<F, decltype(chains), decltype(sets)>{n, chains, sets};
+        }
     }
 }
 

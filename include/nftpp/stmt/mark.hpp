@@ -2,11 +2,15 @@
 #pragma once
 // mark_set_t: `meta mark set 0x1` and `ct mark set 0x1`, spelled
 // `meta.mark.set(0x1)` and `ct.mark.set(0x1)`; from a named map:
-// `meta.mark.set(tcp.dport, at<"marks">)` is `meta mark set tcp dport map @marks`.
+// `meta.mark.set(tcp.dport, at<"marks">)` is `meta mark set tcp dport map @marks`; from
+// another mark or an expression of one: `meta.mark.set(meta.mark | 0x4000)` is
+// `meta mark set meta mark | 0x00004000`, `ct.mark.set(meta.mark & 0xffff)`,
+// `meta.mark.set(ct.mark)`. Either side being ct needs conntrack.
 #include <array>
 #include <string_view>
 
 #include <nftpp/core/fixed_string.hpp>
+#include <nftpp/expr/bitwise.hpp>
 #include <nftpp/expr/ct.hpp>
 #include <nftpp/expr/mark_setter.hpp>
 #include <nftpp/expr/set_ref.hpp>
@@ -52,6 +56,25 @@ struct mark_set_map_t {
         out.put(Sel::keyword);
         out.put(" map @");
         out.put(Name.view());
+    }
+};
+
+// `meta mark set EXPR`, `ct mark set EXPR`: EXPR a mark field, masked, or'd or xor'ed.
+template <bool Conntrack, class Src>
+struct mark_set_expr_t {
+    using statement_tag = void;
+    static constexpr part_facts facts = [] {
+        if (Conntrack) return ct_facts;
+        part_facts f = Src::facts;
+        f.is_match = false;
+        return f;
+    }();
+    mark_expr_t<Src> value;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const mark_set_expr_t& m) {
+        out.put(Conntrack ? "ct mark set " : "meta mark set ");
+        write_nft(out, m.value);
     }
 };
 

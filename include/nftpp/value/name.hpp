@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// name: a table, chain or set name. nft 1.0.6 cannot quote names, so a name must be an
-// identifier — a letter or '_' first, then letters, digits, '_' or '-', at most 255
-// bytes — and not one of the 153 words nft's scanner treats as keywords everywhere
-// (accept, ip, log, set, ...), which nft would reject with a syntax error.
+// name: a table, chain or set name. nft 1.0.6 cannot quote names, so a name must be what
+// its scanner reads as one identifier: a letter, '_' or '.' first (but not "." alone, the
+// concatenation operator), then letters, digits, '_', '-', '.' or '/' (kube-proxy names
+// chains "service-ULMVA6XW-ns1/svc1/tcp/p80"), at most 255 bytes — and not one of the 153
+// words nft's scanner treats as keywords everywhere (accept, ip, log, set, ...), which
+// nft would reject with a syntax error. Not a digit first (a number), nor ':' (which nft
+// takes in some names and places and not in others: `jump a:b;` is a syntax error).
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -20,8 +23,8 @@
 namespace nftpp {
 
 NFTPP_CHECK(a_name_is_1_to_255_bytes, "a table, chain or set name is 1 to 255 bytes")
-NFTPP_CHECK(a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash,
-           "a table, chain or set name starts with a letter or '_', then letters, digits, '_' or '-' (nft cannot quote names)")
+NFTPP_CHECK(a_name_is_an_nft_identifier,
+           "a table, chain or set name starts with a letter, '_' or '.' (not '.' alone), then letters, digits, '_', '-', '.' or '/' (nft cannot quote names)")
 NFTPP_CHECK(a_name_may_not_be_an_nft_keyword,
            "a table, chain or set name may not be an nft keyword such as accept, ip, log or set: choose another name")
 
@@ -48,12 +51,12 @@ inline constexpr std::array<std::string_view, 153> nft_keywords{
 // error{} (no rule broken) when s is a valid name.
 [[nodiscard]] constexpr error check_name(std::string_view s) noexcept {
     if (s.empty() || s.size() > 255) return error{&rules::a_name_is_1_to_255_bytes, s.size()};
-    if (!(detail::is_alpha(s[0]) || s[0] == '_'))
-        return error{&rules::a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash, 0};
+    if (!(detail::is_alpha(s[0]) || s[0] == '_' || s[0] == '.') || s == ".")
+        return error{&rules::a_name_is_an_nft_identifier, 0};
     for (std::size_t i = 1; i < s.size(); ++i) {
         const char c = s[i];
-        if (!(detail::is_alpha(c) || detail::is_digit(c) || c == '_' || c == '-'))
-            return error{&rules::a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash, i};
+        if (!(detail::is_alpha(c) || detail::is_digit(c) || c == '_' || c == '-' || c == '.' || c == '/'))
+            return error{&rules::a_name_is_an_nft_identifier, i};
     }
     if (std::binary_search(detail::nft_keywords.begin(), detail::nft_keywords.end(), s))
         return error{&rules::a_name_may_not_be_an_nft_keyword, 0};

@@ -10,12 +10,15 @@
 #include <nftpp/value/concat_key.hpp>
 #include <nftpp/value/ct.hpp>
 #include <nftpp/value/ether.hpp>
+#include <nftpp/value/fib.hpp>
 #include <nftpp/value/icmp.hpp>
 #include <nftpp/value/ids.hpp>
+#include <nftpp/value/ifindex.hpp>
 #include <nftpp/value/ifname.hpp>
 #include <nftpp/value/ipv4.hpp>
 #include <nftpp/value/ipv6.hpp>
 #include <nftpp/value/l4proto.hpp>
+#include <nftpp/value/mss.hpp>
 #include <nftpp/value/name.hpp>
 #include <nftpp/value/port.hpp>
 #include <nftpp/value/range.hpp>

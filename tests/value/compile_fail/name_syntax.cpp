@@ -1,4 +1,4 @@
-// expect: a_name_starts_with_a_letter_or_underscore
+// expect: a_name_is_an_nft_identifier
 // SPDX-License-Identifier: Apache-2.0
 // A name starting with a digit does not compile.
 #include <nftpp/value/name.hpp>
