@@ -78,6 +78,16 @@ void collect_optional_features(const T& x, feature_set& out) {
             using Rules = typename std::remove_cvref_t<decltype(chain)>::rules_type;
             out.add(optional_features_of_rules<Rules>::value);
         });
+    } else if constexpr (std::is_same_v<T, runtime_table>) {
+        for (const auto& c : x.chains())
+            for (const auto& r : c.rules())
+                if (r.optional) out.add(r.summary->features);
+    } else if constexpr (std::is_same_v<T, table_update>) {
+        collect_optional_features(x.next(), out);
+    } else if constexpr (std::is_same_v<T, runtime_command>) {
+        x.visit([&](const auto& c) { collect_optional_features(c, out); });
+    } else if constexpr (CommandRange<T>) {
+        for (const auto& c : x) collect_optional_features(c, out);
     } else if constexpr (requires { x.table; }) {
         collect_optional_features(x.table, out);
     }

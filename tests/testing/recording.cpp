@@ -136,6 +136,31 @@ TEST_CASE("optional rules: probe what is needed, leave out what is missing, appl
     CHECK(applies == 1);
 }
 
+TEST_CASE("optional rules in a table built at run time: probed, left out, reported alike", "[testing][optional][runtime]") {
+    std::vector<runtime_command> commands;
+    std::string chain_name = "output";  // from data
+    commands.push_back(replace(table(family::inet, "fence",
+                                     base_chain(chain_name, filter_chain(hook::output), policy::accept, oifname == "lo" >> accept,
+                                                optional_rule(ct.state == (established | related) >> accept),
+                                                optional_rule(tcp.flags == syn >> limit(5 / second) >> log("fence: ", skuid)),
+                                                meta.l4proto == tcp >> reject(tcp_reset)))));
+    const auto rs = ruleset(commands);
+    CHECK(optional_features(rs) == feature_set{&feature::conntrack, &feature::log, &feature::limit});
+    recording_executor rec;
+    rec.failing_probes = {"ct state"};
+    const auto report = apply_with_probes(rec, rs);
+    CHECK(report.outcome.ok());
+    REQUIRE(report.skipped.size() == 1);
+    CHECK(report.skipped[0].chain == "output");
+    CHECK(report.skipped[0].rule == 1);
+    CHECK(report.skipped[0].text == "ct state established,related accept");
+    REQUIRE(rec.applied().size() == 1);
+    CHECK(rec.applied()[0].find("ct state") == std::string::npos);
+    CHECK(rec.applied()[0] == render_text(ruleset(replace(fence_with_optionals()))).replace(
+                                  render_text(ruleset(replace(fence_with_optionals()))).find("\t\tct state"),
+                                  std::string("\t\tct state established,related accept\n").size(), ""));
+}
+
 TEST_CASE("optional rules against a real kernel, with a feature forced missing", "[testing][optional][netns]") {
     if (!nftpp_test::netns_usable()) return;
     nftpp::testing::scratch_netns ns("optional");

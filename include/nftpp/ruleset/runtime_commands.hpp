@@ -395,6 +395,12 @@ public:
             c_);
     }
 
+    // Calls f with the command it holds.
+    template <class F>
+    void visit(F&& f) const {
+        std::visit(std::forward<F>(f), c_);
+    }
+
 private:
     std::variant<runtime_table_command, table_ref_command_t, table_update, runtime_element_command, runtime_rule_command> c_;
 };
