@@ -19,6 +19,7 @@
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/feature.hpp>
 #include <nftpp/core/sink.hpp>
+#include <nftpp/value/log_flags.hpp>
 #include <nftpp/value/number.hpp>
 #include <nftpp/value/text.hpp>
 
@@ -45,27 +46,7 @@ inline constexpr level_t<log_level::debug> debug{};
 inline constexpr level_t<log_level::audit> audit{};
 }  // namespace level
 
-// Log flags; combine with |: `skuid | log_flag::ether`. They live in namespace log_flag
-// (`ether` is also the Ethernet header selector, `all` a common word); the one every
-// fence uses, skuid, is also at namespace scope.
-struct log_flags {
-    std::uint8_t bits = 0;
-    static constexpr std::uint8_t tcp_sequence_bit = 1, tcp_options_bit = 2, ip_options_bit = 4,
-                                  skuid_bit = 8, ether_bit = 16, all_bits = 31;
-    friend constexpr log_flags operator|(log_flags a, log_flags b) noexcept {
-        return {static_cast<std::uint8_t>(a.bits | b.bits)};
-    }
-    friend constexpr bool operator==(log_flags, log_flags) = default;
-};
-namespace log_flag {
-inline constexpr log_flags skuid{log_flags::skuid_bit};
-inline constexpr log_flags ether{log_flags::ether_bit};
-inline constexpr log_flags tcp_sequence{log_flags::tcp_sequence_bit};
-inline constexpr log_flags tcp_options{log_flags::tcp_options_bit};
-inline constexpr log_flags ip_options{log_flags::ip_options_bit};
-inline constexpr log_flags all{log_flags::all_bits};
-}  // namespace log_flag
-inline constexpr log_flags skuid = log_flag::skuid;
+// Log flags (skuid, log_flag::ether ...) are a value: value/log_flags.hpp.
 
 struct group_opt_t { log_group value; };
 struct snaplen_opt_t { std::uint32_t value; };
@@ -100,7 +81,7 @@ struct log_t {
 
     std::optional<log_prefix> prefix;
     std::optional<log_level> level;
-    log_flags flags{};
+    std::optional<log_flags> flags;
     std::optional<std::uint16_t> group;
     std::optional<std::uint32_t> snaplen;
     std::optional<std::uint16_t> queue_threshold;
@@ -130,19 +111,19 @@ struct log_t {
             out.put(" level ");
             out.put(names[static_cast<int>(*l.level)]);
         }
-        const auto b = l.flags.bits;
-        if (b == log_flags::all_bits) {
+        if (!l.flags) return;
+        if (*l.flags == log_flag::all) {
             out.put(" flags all");
-        } else {
-            if (b & (log_flags::tcp_sequence_bit | log_flags::tcp_options_bit)) {
-                out.put(" flags tcp ");
-                if (b & log_flags::tcp_sequence_bit) out.put((b & log_flags::tcp_options_bit) ? "sequence,options" : "sequence");
-                else out.put("options");
-            }
-            if (b & log_flags::ip_options_bit) out.put(" flags ip options");
-            if (b & log_flags::skuid_bit) out.put(" flags skuid");
-            if (b & log_flags::ether_bit) out.put(" flags ether");
+            return;
         }
+        const bool sequence = l.flags->has(log_flag::tcp_sequence), options = l.flags->has(log_flag::tcp_options);
+        if (sequence || options) {
+            out.put(" flags tcp ");
+            out.put(sequence && options ? "sequence,options" : sequence ? "sequence" : "options");
+        }
+        if (l.flags->has(log_flag::ip_options)) out.put(" flags ip options");
+        if (l.flags->has(log_flag::skuid)) out.put(" flags skuid");
+        if (l.flags->has(log_flag::ether)) out.put(" flags ether");
     }
 };
 
