@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // name: a table, chain or set name. nft 1.0.6 cannot quote names, so a name must be an
-// identifier — a letter or '_' first, then letters, digits, '_' or '-', at most 255
-// bytes — and not one of the 153 words nft's scanner treats as keywords everywhere
-// (accept, ip, log, set, ...), which nft would reject with a syntax error.
+// identifier as its scanner reads one — a letter, '_' or '.' first, then letters,
+// digits, '_', '-', '.' or '/' (kube-proxy's `ns1/svc1/tcp/p80__10.180.0.1/80`, `vm.1`),
+// at most 255 bytes, and not a lone "." — and not one of the 153 words nft's scanner
+// treats as keywords everywhere (accept, ip, log, set, ...), which nft would reject with
+// a syntax error.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -21,7 +23,7 @@ namespace nftpp {
 
 NFTPP_CHECK(a_name_is_1_to_255_bytes, "a table, chain or set name is 1 to 255 bytes")
 NFTPP_CHECK(a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash,
-           "a table, chain or set name starts with a letter or '_', then letters, digits, '_' or '-' (nft cannot quote names)")
+           "a table, chain or set name starts with a letter, '_' or '.', then letters, digits, '_', '-', '.' or '/' (nft cannot quote names)")
 NFTPP_CHECK(a_name_may_not_be_an_nft_keyword,
            "a table, chain or set name may not be an nft keyword such as accept, ip, log or set: choose another name")
 
@@ -48,11 +50,11 @@ inline constexpr std::array<std::string_view, 153> nft_keywords{
 // error{} (no rule broken) when s is a valid name.
 [[nodiscard]] constexpr error check_name(std::string_view s) noexcept {
     if (s.empty() || s.size() > 255) return error{&rules::a_name_is_1_to_255_bytes, s.size()};
-    if (!(detail::is_alpha(s[0]) || s[0] == '_'))
+    if (!(detail::is_alpha(s[0]) || s[0] == '_' || s[0] == '.') || s == ".")  // a lone '.' is nft's dot
         return error{&rules::a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash, 0};
     for (std::size_t i = 1; i < s.size(); ++i) {
         const char c = s[i];
-        if (!(detail::is_alpha(c) || detail::is_digit(c) || c == '_' || c == '-'))
+        if (!(detail::is_alpha(c) || detail::is_digit(c) || c == '_' || c == '-' || c == '.' || c == '/'))
             return error{&rules::a_name_starts_with_a_letter_or_underscore_then_letters_digits_underscore_or_dash, i};
     }
     if (std::binary_search(detail::nft_keywords.begin(), detail::nft_keywords.end(), s))
