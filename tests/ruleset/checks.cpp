@@ -231,6 +231,11 @@ TEST_CASE("chain declaration: policy, device, priority, arguments", "[checks][ch
     STATIC_REQUIRE(chain_check<input, chain_policy, rule> == nullptr);
     STATIC_REQUIRE(chain_check<regular_spec, rule> == nullptr);
     STATIC_REQUIRE(chain_check<regular_spec, chain_policy, rule> == &rules::policy_only_on_base_chain);
+    // nft has no reject policy (policy::reject exists to say so)
+    STATIC_REQUIRE(chain_check<input, policy::reject_t, rule> == &rules::chain_policy_is_accept_or_drop);
+    STATIC_REQUIRE(chain_check<regular_spec, policy::reject_t> == &rules::chain_policy_is_accept_or_drop);
+    STATIC_REQUIRE(detail::check_chain_args({input, 0, 0, true, 1}) == &rules::chain_policy_is_accept_or_drop);
+    STATIC_REQUIRE(detail::check_chain_args({input, 1, 0, true, 0}) == nullptr);
     // a device always and only on ingress and egress
     STATIC_REQUIRE(chain_check<ingress, device_t, rule> == nullptr);
     STATIC_REQUIRE(chain_check<egress, device_t, chain_policy> == nullptr);

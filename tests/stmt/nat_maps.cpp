@@ -54,10 +54,12 @@ TEST_CASE("a NAT map must exist, be a map, and hold the statement's key and valu
     STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<>> == &rules::set_exists);
     STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<set_t<"m", ipv4_addr, no_elements_t>>> == &rules::map_kind_matches_use);
     STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", port, ipv4_addr>>> == &rules::set_key_matches_selector);
-    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, ipv6_addr>>> == &rules::set_key_matches_selector);
-    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == &rules::set_key_matches_selector);
+    // a wrong value is named as such, not as a wrong key
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, ipv6_addr>>> == &rules::map_value_matches_use);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == &rules::map_value_matches_use);
+    STATIC_REQUIRE(verdict_of<by_daddr, hana::tuple<data_map_t<"m", port, ipv6_addr>>> == &rules::set_key_matches_selector);
     STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, addr_port>>> == nullptr);
-    STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, ipv4_addr>>> == &rules::set_key_matches_selector);
+    STATIC_REQUIRE(verdict_of<by_daddr_port, hana::tuple<data_map_t<"m", ipv4_addr, ipv4_addr>>> == &rules::map_value_matches_use);
 }
 
 TEST_CASE("a port from the map needs a transport match, unless the key is one", "[nat][maps][checks]") {

@@ -126,12 +126,14 @@ struct chain_args {
     int policies = 0;
     int devices = 0;
     bool all_args = true;  // every argument is a rule, a rule list, a policy or a device
+    int reject_policies = 0;  // policy::reject given (nft has no such policy)
 };
 
 // The first rule a chain declaration breaks, or nullptr (before its rules' shapes).
 [[nodiscard]] constexpr const rule* check_chain_args(const chain_args& a) noexcept {
     const bool ingress_like = a.spec.is_base && (a.spec.hk == hook::ingress || a.spec.hk == hook::egress);
     if (!a.spec.priority_in_range) return &rules::chain_priority_is_int32;
+    if (a.reject_policies > 0) return &rules::chain_policy_is_accept_or_drop;
     if (!a.all_args) return &rules::chain_argument_is_a_rule;
     if (a.policies > 1 || a.devices > 1) return &rules::one_policy_and_one_device;
     if (!a.spec.is_base && a.policies > 0) return &rules::policy_only_on_base_chain;
@@ -154,8 +156,10 @@ constexpr const rule* chain_error_of() {
     constexpr bool is_policy[] = {false, std::is_same_v<Args, chain_policy>...};
     constexpr bool is_device[] = {false, std::is_same_v<Args, device_t>...};
     constexpr bool is_arg[] = {true, is_chain_arg_v<Args>...};
+    constexpr bool is_reject[] = {false, std::is_same_v<Args, policy::reject_t>...};
     constexpr chain_args a{Spec, count_of<Args...>(is_policy), count_of<Args...>(is_device),
-                           count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1};
+                           count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1,
+                           count_of<Args...>(is_reject)};
     if (const rule* e = check_chain_args(a)) return e;
     constexpr std::size_t bad = first_bad_rule<Args...>();
     if constexpr (bad != sizeof...(Args)) {
@@ -176,8 +180,10 @@ constexpr void fire_chain_check() {
     constexpr bool is_policy[] = {false, std::is_same_v<Args, chain_policy>...};
     constexpr bool is_device[] = {false, std::is_same_v<Args, device_t>...};
     constexpr bool is_arg[] = {true, is_chain_arg_v<Args>...};
+    constexpr bool is_reject[] = {false, std::is_same_v<Args, policy::reject_t>...};
     constexpr chain_args a{Spec, count_of<Args...>(is_policy), count_of<Args...>(is_device),
-                           count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1};
+                           count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1,
+                           count_of<Args...>(is_reject)};
     constexpr const rule* e = check_chain_args(a);
     if constexpr (e == &rules::chain_argument_is_a_rule) {
         [[maybe_unused]] const int each[] = {0, (fire_chain_arg_check<Name, Args>(), 0)...};
@@ -270,6 +276,13 @@ template <fixed_string Name, base_spec Spec, class... Args>
 [[nodiscard]] constexpr auto base_chain(const Args&... args) {
     static_assert(Spec.is_base, "base_chain<name, spec>: make spec with filter_chain(...), nat_chain(...) or route_chain(...)");
     return detail::make_chain<Name, Spec>(args...);
+}
+// base_chain<"input", hook::input>(...): the rule's sentence, and an empty chain after it
+// (nothing cascades).
+template <fixed_string Name, hook H, class... Args>
+[[nodiscard]] constexpr auto base_chain(const Args&...) {
+    (void)assert_base_chain_takes_a_spec_not_a_hook_t<named<Name>>::value;
+    return chain_t<Name, filter_chain(H), boost::hana::tuple<>>{};
 }
 
 }  // namespace nftpp

@@ -89,8 +89,8 @@ constexpr check_error check_set_refs(const table_graph& g, const chain_desc& c, 
         if (k == npos) return {ref.missing ? ref.missing : &rules::set_exists, c.name, ref.set, r.index};
         const set_desc& s = g.sets[k];
         if (s.kind != ref.kind) return {ref.missing ? ref.missing : &rules::map_kind_matches_use, c.name, ref.set, r.index};
-        if (s.key_type != ref.key_type || s.value_type != ref.value_type)
-            return {&rules::set_key_matches_selector, c.name, ref.set, r.index};
+        if (s.key_type != ref.key_type) return {&rules::set_key_matches_selector, c.name, ref.set, r.index};
+        if (s.value_type != ref.value_type) return {&rules::map_value_matches_use, c.name, ref.set, r.index};
     }
     return {};
 }

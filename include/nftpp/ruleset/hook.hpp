@@ -12,6 +12,7 @@
 #include <limits>
 #include <string_view>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/hook.hpp>
 
@@ -72,6 +73,16 @@ enum class chain_policy : std::uint8_t { accept, drop };
 namespace policy {
 inline constexpr chain_policy accept = chain_policy::accept;
 inline constexpr chain_policy drop = chain_policy::drop;
+// What nft has not: given to a chain, it is refused with the rule's sentence.
+struct reject_t {};
+inline constexpr reject_t reject{};
 }  // namespace policy
+
+NFTPP_CHECK(chain_policy_is_accept_or_drop,
+    "a chain's policy is policy::accept or policy::drop (nft has no reject policy): end the chain with a reject rule instead, base_chain<...>(policy::drop, ..., reject)")
+
+// base_chain<"name", hook::input>: a hook where the chain's spec belongs.
+NFTPP_CHECK(base_chain_takes_a_spec_not_a_hook,
+    "base_chain<name, spec> takes a chain spec, not a hook: base_chain<\"name\", filter_chain(hook::input)>, nat_chain(hook, priority) or route_chain(hook)")
 
 }  // namespace nftpp

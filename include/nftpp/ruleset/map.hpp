@@ -25,6 +25,7 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -44,6 +45,7 @@
 #include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/stmt/mark.hpp>
+#include <nftpp/value/detail.hpp>
 
 namespace nftpp {
 
@@ -221,26 +223,65 @@ template <class Key, class Value, class Entries>
     }
 }
 
-// One (key, value) entry of a run-time range: a map_entry, or pair-like (std::pair,
-// std::tuple) with a key and a value of the map's datatypes.
-template <class X, class Key, class Value>
-concept MapEntryLike = std::convertible_to<const X&, map_entry<Key, Value>> || requires(const X& x) {
-    { std::get<0>(x) } -> std::convertible_to<operand<Key>>;
-    { std::get<1>(x) } -> std::convertible_to<Value>;
+// A part of a run-time entry, as the map's datatype T (operand<Key> for the key, Value for
+// the value): a typed value; an integer where T takes numbers (std::pair<int, int> from a
+// configuration file), checked by T's from() here (value_error); or text where T parses it
+// (std::string, const char*), checked by T's parse() (value_error naming the text).
+// A literal in a std::pair never gets here: std::pair<port, mark>{22, 1} does not compile
+// (std::pair forwards the 22 to port's consteval constructor as a run-time value); write
+// map_entry<port, mark>{22, 1}, or the typed values port(22), mark(1).
+template <class X>
+concept map_text_part = std::convertible_to<const X&, std::string_view> && !integer_literal<std::remove_cvref_t<X>>;
+template <class T>
+struct map_part_traits {
+    static constexpr bool numbers = requires(std::int64_t n) { T::from(n); };
+    static constexpr bool text = requires(std::string_view v) { T::parse(v); };
+    static constexpr auto from(std::int64_t n) { return T::from(n); }
 };
+template <class K>
+struct map_part_traits<operand<K>> {
+    static constexpr bool numbers = operand_traits<K>::integer_literal;
+    static constexpr bool text = requires(std::string_view v) { operand<K>::parse(v); };
+    static constexpr auto from(std::int64_t n) { return operand<K>::from_integer(n); }
+};
+template <class X, class T>
+concept map_part_of = (integer_literal<std::remove_cvref_t<X>> ? map_part_traits<T>::numbers
+                       : map_text_part<X>                       ? map_part_traits<T>::text
+                                                                : std::convertible_to<const X&, T>);
+template <class T, class X>
+[[nodiscard]] constexpr T to_map_part(const X& x) {
+    if constexpr (integer_literal<std::remove_cvref_t<X>>) {
+        return map_part_traits<T>::from(widen(x)).value();
+    } else if constexpr (map_text_part<X>) {
+        const std::string_view text(x);
+        return T::parse(text).value(text);
+    } else {
+        return static_cast<T>(x);
+    }
+}
+
+// One (key, value) entry of a run-time range: a map_entry, or pair-like (std::pair,
+// std::tuple) with a key and a value of the map's datatypes (or numbers or text they take).
+template <class X, class Key, class Value>
+concept MapEntryLike = std::convertible_to<const X&, map_entry<Key, Value>> ||
+                       (requires(const X& x) {
+                           std::get<0>(x);
+                           std::get<1>(x);
+                       } && map_part_of<decltype(std::get<0>(std::declval<const X&>())), operand<Key>> &&
+                        map_part_of<decltype(std::get<1>(std::declval<const X&>())), Value>);
 template <class Key, class Value, class X>
 [[nodiscard]] constexpr map_entry<Key, Value> to_map_entry(const X& x) {
     if constexpr (std::convertible_to<const X&, map_entry<Key, Value>>) return x;
-    else return {operand<Key>(std::get<0>(x)), static_cast<Value>(std::get<1>(x))};
+    else return {to_map_part<operand<Key>>(std::get<0>(x)), to_map_part<Value>(std::get<1>(x))};
 }
 // A (key, verdict) pair: the verdict a map verdict type or a std::variant of them.
 template <class X>
 using entry_verdict_t = std::remove_cvref_t<decltype(std::get<1>(std::declval<const X&>()))>;
 template <class X, class Key>
 concept VerdictEntryLike = requires(const X& x) {
-    { std::get<0>(x) } -> std::convertible_to<operand<Key>>;
+    std::get<0>(x);
     std::get<1>(x);
-} && is_map_verdict_value_v<entry_verdict_t<X>>;
+} && map_part_of<decltype(std::get<0>(std::declval<const X&>())), operand<Key>> && is_map_verdict_value_v<entry_verdict_t<X>>;
 
 template <class R, class Key, class Value>
 concept MapEntryRangeOf = std::ranges::input_range<const R&> && MapEntryLike<std::ranges::range_value_t<const R&>, Key, Value>;
@@ -259,7 +300,7 @@ template <class Key, class R>
 std::vector<map_entry<Key, map_verdict>> collect_verdict_entries(const R& entries) {
     std::vector<map_entry<Key, map_verdict>> v;
     if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(entries));
-    for (auto&& x : entries) v.push_back({operand<Key>(std::get<0>(x)), map_verdict_of(std::get<1>(x))});
+    for (auto&& x : entries) v.push_back({to_map_part<operand<Key>>(std::get<0>(x)), map_verdict_of(std::get<1>(x))});
     return v;
 }
 template <class Key, class R, class V>
@@ -267,7 +308,7 @@ std::vector<map_entry<Key, map_verdict>> collect_keys_to(const R& keys, const V&
     std::vector<map_entry<Key, map_verdict>> v;
     if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(keys));
     const map_verdict to = map_verdict_of(verdict);
-    for (auto&& k : keys) v.push_back({operand<Key>(k), to});
+    for (auto&& k : keys) v.push_back({to_map_part<operand<Key>>(k), to});
     return v;
 }
 }  // namespace detail

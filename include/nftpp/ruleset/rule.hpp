@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <utility>
 
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/expr/key_expr.hpp>
 #include <nftpp/expr/literal.hpp>
@@ -104,6 +105,16 @@ template <RuleLike T>
 template <RuleLike A, RuleLike B>
 [[nodiscard]] constexpr auto operator&&(const A& a, const B& b) noexcept(detail::nothrow_copy_v<A, B>) {
     return detail::rule_from_tuple(std::tuple_cat(detail::as_parts(a), detail::as_parts(b)));
+}
+
+NFTPP_CHECK(matches_are_joined_by_and_only,
+    "nft has no 'or' between the matches of a rule: match a set instead (tcp.dport.in({22, 80}), ip.saddr.in({...})) or write one rule for each")
+
+// `a || b`: the rule's sentence, and the first operand as the rule (nothing cascades).
+template <RuleLike A, RuleLike B>
+constexpr auto operator||(const A& a, const B&) noexcept(detail::nothrow_copy_v<A>) {
+    (void)assert_matches_are_joined_by_and_only_t<A, B>::value;
+    return as_rule(a);
 }
 
 template <RuleLike A, Statement B>

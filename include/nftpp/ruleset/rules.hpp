@@ -76,6 +76,8 @@ NFTPP_CHECK(set_exists,
     "at<\"...\"> (at_named(name) at run time) names no set of this table: add set<\"name\", key>(...) to the table or fix the name")
 NFTPP_CHECK(set_key_matches_selector,
     "the set's key datatype is not the selector's (an ipv4_addr set for ip.saddr, a port set for tcp.dport ...): use a set of the right key")
+NFTPP_CHECK(map_value_matches_use,
+    "the map's values are not what this use needs (a NAT map holds addresses of the statement's family, or address . port with nat_map_port; mark.set(sel, at<...>) a map to marks): declare the map with that value type")
 NFTPP_CHECK(map_kind_matches_use,
     "at<\"...\"> names a set or map of another kind than this use needs: a match takes a set, vmap(at<...>) a verdict_map, mark.set(sel, at<...>) a data_map")
 NFTPP_CHECK(unique_set_names,
