@@ -474,6 +474,6 @@ TEST_CASE("a NAT map named at run time", "[runtime][nat]") {
                        base_chain(data("pre"), nat_chain(hook::prerouting, prio::dstnat), dnat(ip, tcp.dport, at_named(data("forwards")))));
     const auto e = wrong.check();
     REQUIRE(e);
-    CHECK(e->broken == &rules::set_key_matches_selector);
+    CHECK(e->broken == &rules::map_value_matches_use);  // the key is right, the value is not
     CHECK(e->second == "map forwards");
 }

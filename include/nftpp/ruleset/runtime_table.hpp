@@ -202,7 +202,7 @@ inline std::optional<structure_error> runtime_table::check() const {
         out.rule_text = c->rules()[static_cast<std::size_t>(e.rule_index)].text;
     if (!e.second.empty()) {
         const bool is_set = e.broken == &rules::set_exists || e.broken == &rules::set_key_matches_selector ||
-                            e.broken == &rules::map_kind_matches_use;
+                            e.broken == &rules::map_kind_matches_use || e.broken == &rules::map_value_matches_use;
         std::string_view kind = is_set ? "set" : "chain";
         if (is_set)
             for (const auto& s : sets_)
