@@ -77,12 +77,19 @@ constexpr rate_t packet_rate(I n, per_t p) {
     return {static_cast<std::uint64_t>(n), amount_unit::packets, p.unit};
 }
 }  // namespace detail
-// `5 / second`: a literal is checked at compile time wherever it is written; any other
-// integer (`n / second`) when the rate is made.
-template <class I>
-    requires detail::int_literal_prvalue<I>
-[[nodiscard]] consteval rate_t operator/(I&& n, per_t p) {
-    return detail::packet_rate(n, p);
+// `5 / second`: a literal is checked at compile time wherever it is written (by the
+// consteval constructor of the count it converts to: clang 14 refuses a consteval
+// operator called in a template), any other integer (`n / second`) when the rate is made.
+struct literal_packet_count {
+    std::int64_t n;
+    template <class I>
+        requires detail::int_literal_prvalue<I>
+    consteval literal_packet_count(I&& v) : n(static_cast<std::int64_t>(v)) {
+        if (v <= 0) raise(error{&rules::a_limit_rate_must_be_greater_than_0, 0});
+    }
+};
+[[nodiscard]] constexpr rate_t operator/(literal_packet_count n, per_t p) noexcept {
+    return {static_cast<std::uint64_t>(n.n), amount_unit::packets, p.unit};
 }
 template <class I>
     requires detail::runtime_integer_argument<I>
