@@ -237,7 +237,8 @@ TEST_CASE("service_lb: connections spread over endpoints in both families; bad i
     // update: web gains 10.0.1.4, web6 loses fd00:1::3, api appears
     const std::string before = listing();
     const auto table_handle = [](const std::string& l) {
-        for (const auto& item : nlohmann::json::parse(l).at("nftables"))
+        const nlohmann::json all = nlohmann::json::parse(l);  // kept: the loop walks into it
+        for (const auto& item : all.at("nftables"))
             if (item.contains("table")) return item["table"]["handle"].get<long>();
         return -1L;
     };
