@@ -2,8 +2,9 @@
 #pragma once
 // render/: turning the structure into nft script text, one protocol for every node.
 // Leaves (values, matches, statements, rules, sets) render themselves with a hidden
-// friend write_nft(sink, node); containers and commands are emitted through one emitter
-// that tracks lines and origins. Builds on ruleset/ and below; knows nothing of executors.
+// friend write_nft(sink, node), and so do containers and commands (core/sink.hpp): the
+// render_context below is the context they write into, which tracks lines and origins and
+// knows the target's capabilities. Builds on ruleset/ and below; knows nothing of executors.
 //
 //   to_nft_text(node)  -> std::string: the text of any node, from a port to a ruleset.
 //   render(x)          -> nftpp::script: the text (allocated once: a counting pass, then a
@@ -24,8 +25,6 @@
 #include <utility>
 #include <vector>
 
-#include <boost/hana/for_each.hpp>
-
 #include <nftpp/render/script.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/ruleset/optional.hpp>
@@ -33,30 +32,6 @@
 #include <nftpp/ruleset/transaction.hpp>
 
 namespace nftpp {
-
-// Counts lines as text passes through (to record origins).
-template <Sink S>
-struct line_sink {
-    S& inner;
-    std::size_t line = 1;
-    std::size_t offset = 0;
-    bool at_line_start = true;  // the last character written ended a line
-    constexpr void put(std::string_view v) {
-        for (char c : v)
-            if (c == '\n') ++line;
-        offset += v.size();
-        if (!v.empty()) at_line_start = v.back() == '\n';
-        inner.put(v);
-    }
-    constexpr void put(char c) {
-        if (c == '\n') ++line;
-        ++offset;
-        at_line_start = c == '\n';
-        inner.put(c);
-    }
-    // The line the last character written stands on.
-    [[nodiscard]] constexpr std::size_t last_line() const { return at_line_start && line > 1 ? line - 1 : line; }
-};
 
 struct no_origins {};
 
@@ -75,192 +50,84 @@ struct skipped_rule {
     }
 };
 
-// emitter: writes nodes to a sink; with Track, also records origins.
+// The render context: a sink that counts lines as text passes through and, with Track,
+// records the origin of each node the containers mark (core/sink.hpp's origin_*), and
+// that knows what the target supports. Every node writes itself into it with write_nft.
 template <Sink S, bool Track>
-class emitter {
+class render_context {
 public:
-    constexpr explicit emitter(S& s) : out_{s} {}
+    constexpr explicit render_context(S& s) : out_{s} {}
 
-    constexpr line_sink<S>& out() { return out_; }
-
-    template <class T>
-        requires(!std::is_convertible_v<const T&, std::string_view>)
-    constexpr void put(const T& x) {
-        write_nft(out_, x);
+    constexpr void put(std::string_view v) {
+        for (char c : v)
+            if (c == '\n') ++line_;
+        offset_ += v.size();
+        if (!v.empty()) at_line_start_ = v.back() == '\n';
+        out_.put(v);
     }
-    constexpr void put(std::string_view v) { out_.put(v); }
-    constexpr void put(char c) { out_.put(c); }
+    constexpr void put(char c) {
+        if (c == '\n') ++line_;
+        ++offset_;
+        at_line_start_ = c == '\n';
+        out_.put(c);
+    }
 
-    // Origins: open before writing a node, mark after. The start remembers the offset of
-    // the node's first line, so its text is found without scanning the script again
-    // (linear in the script's size, whatever the number of rules).
-    struct start {
-        std::size_t line;
-        std::size_t offset;
-    };
-    constexpr start open() const { return {out_.line, out_.offset}; }
-    template <class... A>
-    constexpr void mark(start first, std::string_view command, const A&... a) {
-        if (!std::is_constant_evaluated()) {
-            if constexpr (Track) close(first, command, a...);
+    // Origins. The start remembers the offset of the node's first line, so its text is
+    // found without scanning the script again (linear in the script's size, whatever the
+    // number of rules).
+    constexpr void enter_table(family f, std::string_view table) {
+        if constexpr (Track) {
+            if (!std::is_constant_evaluated()) {
+                table_.assign(keyword(f));
+                (table_ += ' ') += table;
+            }
         }
     }
-    void close(start first, std::string_view command, std::string table, std::string_view chain, long rule) {
+    [[nodiscard]] constexpr origin_start open() const { return {line_, offset_}; }
+    void mark(origin_start first, std::string_view command, std::string_view chain, long rule) {
         if constexpr (Track) {
-            origins_.push_back(script_origin{first.line, out_.last_line(), std::string(command), std::move(table),
-                                             std::string(chain), rule, {}});
+            origins_.push_back(
+                script_origin{first.line, last_line(), std::string(command), table_, std::string(chain), rule, {}});
             offsets_.push_back(first.offset);
         }
     }
     // Where each origin's first line starts in the text, in the order of take_origins().
     std::vector<std::size_t> take_offsets() { return std::move(offsets_); }
-
     std::vector<script_origin> take_origins() { return std::move(origins_); }
 
-    // Optional rules: what the target supports, and where to report what is left out.
+    // The target: what it supports, and where to report what is left out.
+    [[nodiscard]] constexpr bool covers(const feature_set& needed) const { return !caps || caps->covers(needed); }
+    void skip(std::string_view chain, long rule, const feature_set& needed, std::string text) {
+        if constexpr (Track) {
+            if (skipped && caps)
+                skipped->push_back(skipped_rule{table_, std::string(chain), rule, needed.common(caps->missing), std::move(text)});
+        }
+    }
     const capabilities* caps = nullptr;
     std::vector<skipped_rule>* skipped = nullptr;
 
 private:
-    line_sink<S> out_;
+    // The line the last character written stands on.
+    [[nodiscard]] constexpr std::size_t last_line() const { return at_line_start_ && line_ > 1 ? line_ - 1 : line_; }
+
+    S& out_;
+    std::size_t line_ = 1;
+    std::size_t offset_ = 0;
+    bool at_line_start_ = true;  // the last character written ended a line
+    [[no_unique_address]] std::conditional_t<Track, std::string, no_origins> table_{};
     [[no_unique_address]] std::conditional_t<Track, std::vector<script_origin>, no_origins> origins_{};
     [[no_unique_address]] std::conditional_t<Track, std::vector<std::size_t>, no_origins> offsets_{};
 };
 
 namespace detail {
-
-template <class E>
-std::string table_label(family f, const name& n) {
-    std::string s(keyword(f));
-    s += ' ';
-    s += n.view();
-    return s;
-}
-
-template <class R>
-void record_skip(std::vector<skipped_rule>& out, const R& rule, family f, const name& tname, std::string_view chain,
-                 long index, feature_set missing) {
-    count_sink c;
-    write_nft(c, rule);
-    std::string text(c.size, '\0');
-    span_sink w{text.data()};
-    write_nft(w, rule);
-    out.push_back(skipped_rule{table_label<void>(f, tname), std::string(chain), index, missing, std::move(text)});
-}
-
-template <class E, class R>
-constexpr void emit_rule(E& e, const R& rule, family f, const name& tname, std::string_view chain, long index) {
-    const auto first = e.open();
-    e.put("\t\t");
-    e.put(rule);
-    if (!std::is_constant_evaluated()) e.mark(first, "rule", table_label<E>(f, tname), chain, index);
-    e.put('\n');
-}
-
-template <class E, class C>
-constexpr void emit_chain(E& e, const C& c, family f, const name& tname) {
-    const auto first = e.open();
-    e.put("\tchain ");
-    e.put(C::name.view());
-    e.put(" {\n");
-    if constexpr (C::spec.is_base) {
-        e.put("\t\ttype ");
-        e.put(keyword(C::spec.type));
-        e.put(" hook ");
-        e.put(keyword(C::spec.hk));
-        if (c.dev) {
-            e.put(" device ");
-            e.put(*c.dev);
-        }
-        e.put(" priority ");
-        put_int(e.out(), C::spec.priority);
-        e.put(c.policy == chain_policy::drop ? "; policy drop;\n" : "; policy accept;\n");
-    }
-    long index = 0;
-    boost::hana::for_each(c.rules, [&](const auto& item) {
-        using I = std::remove_cvref_t<decltype(item)>;
-        if constexpr (is_rule_list_v<I>) {
-            for (const auto& r : item.rules) emit_rule(e, r, f, tname, C::name.view(), index++);
-        } else if constexpr (is_optional_rule_v<I>) {
-            constexpr feature_set needed = features_of_v<item_rule_t<I>>;
-            if (!e.caps || e.caps->covers(needed)) {
-                emit_rule(e, item.rule, f, tname, C::name.view(), index++);
-            } else {
-                if (!std::is_constant_evaluated() && e.skipped)
-                    record_skip(*e.skipped, item.rule, f, tname, C::name.view(), index, needed.common(e.caps->missing));
-                ++index;
-            }
-        } else {
-            emit_rule(e, item, f, tname, C::name.view(), index++);
-        }
-    });
-    e.put("\t}\n");
-    if (!std::is_constant_evaluated()) e.mark(first, "chain", table_label<E>(f, tname), C::name.view(), -1L);
-}
-
-template <class E, family F, class Cs, class Ss>
-constexpr void emit_table_block(E& e, const table_t<F, Cs, Ss>& t) {
-    e.put("table ");
-    e.put(keyword(F));
-    e.put(' ');
-    e.put(t.table_name);
-    e.put(" {\n");
-    boost::hana::for_each(t.sets, [&](const auto& s) {
-        const auto first = e.open();
-        e.put('\t');
-        e.put(s);
-        e.put('\n');
-        if (!std::is_constant_evaluated()) e.mark(first, "set", table_label<E>(F, t.table_name), std::string_view{}, -1L);
-    });
-    boost::hana::for_each(t.chains, [&](const auto& c) { emit_chain(e, c, F, t.table_name); });
-    e.put("}\n");
-}
-
-template <class E>
-constexpr void emit_table_head(E& e, std::string_view verb, family f, const name& n) {
-    e.put(verb);
-    e.put(" table ");
-    e.put(keyword(f));
-    e.put(' ');
-    e.put(n);
-    e.put('\n');
-}
-
 template <class E, class T>
 constexpr void emit(E& e, const T& x) {
-    if constexpr (is_ruleset_v<T>) {
-        boost::hana::for_each(x.commands, [&](const auto& c) { emit(e, c); });
-    } else if constexpr (is_table_v<T>) {
-        emit_table_block(e, x);
-    } else if constexpr (std::is_same_v<T, table_ref_command_t>) {
-        const auto first = e.open();
-        emit_table_head(e, x.op == table_ref_command_t::kind::delete_table ? "delete" : "flush", x.table_family,
-                        x.table_name);
-        if (!std::is_constant_evaluated())
-            e.mark(first, x.op == table_ref_command_t::kind::delete_table ? "delete table" : "flush table",
-                   table_label<E>(x.table_family, x.table_name), std::string_view{}, -1L);
-    } else if constexpr (requires { typename T::command_tag; }) {
-        x.emit_to(e);
-    } else if constexpr (CommandRange<T>) {
-        for (const auto& c : x) emit(e, c);
-    } else if constexpr (std::is_same_v<T, runtime_table>) {
-        emit_runtime_table_block(e, x);
+    if constexpr (CommandRange<T>) {
+        for (const auto& c : x) write_nft(e, c);
     } else {
-        using Table = decltype(x.table);
-        constexpr family f = Table::table_family;
-        const auto first = e.open();
-        if constexpr (std::is_same_v<T, table_command_t<Table, table_op::replace>>) {
-            emit_table_head(e, "add", f, x.table.table_name);
-            emit_table_head(e, "delete", f, x.table.table_name);
-        } else if constexpr (std::is_same_v<T, table_command_t<Table, table_op::create>>) {
-            emit_table_head(e, "create", f, x.table.table_name);
-        }
-        emit_table_block(e, x.table);
-        if (!std::is_constant_evaluated())
-            e.mark(first, "table", table_label<E>(f, x.table.table_name), std::string_view{}, -1L);
+        write_nft(e, x);
     }
 }
-
 }  // namespace detail
 
 template <class T>
@@ -270,7 +137,7 @@ concept Renderable = is_ruleset_v<T> || is_table_v<T> || Command<T> || CommandRa
 template <Renderable T>
 [[nodiscard]] constexpr std::size_t rendered_size(const T& x) {
     count_sink c;
-    emitter<count_sink, false> e{c};
+    render_context<count_sink, false> e{c};
     detail::emit(e, x);
     return c.size;
 }
@@ -282,7 +149,7 @@ template <Renderable T>
 [[nodiscard]] std::string render_text(const T& x) {
     std::string text = render_text_impl_alloc(rendered_size(x));
     span_sink s{text.data()};
-    emitter<span_sink, false> e{s};
+    render_context<span_sink, false> e{s};
     detail::emit(e, x);
     return text;
 }
@@ -298,12 +165,12 @@ template <Renderable T>
 template <Renderable T>
 [[nodiscard]] script render(const T& x, const capabilities& caps, std::vector<skipped_rule>* skipped) {
     count_sink c;
-    emitter<count_sink, false> sizing{c};
+    render_context<count_sink, false> sizing{c};
     sizing.caps = &caps;
     detail::emit(sizing, x);
     std::string text = render_text_impl_alloc(c.size);
     span_sink s{text.data()};
-    emitter<span_sink, true> e{s};
+    render_context<span_sink, true> e{s};
     e.caps = &caps;
     e.skipped = skipped;
     detail::emit(e, x);
@@ -322,31 +189,14 @@ template <class T>
 [[nodiscard]] std::string to_nft_text(const T& x) {
     if constexpr (Renderable<T>) {
         return render_text(x);
-    } else if constexpr (std::is_same_v<T, runtime_chain>) {
-        count_sink c;
-        emitter<count_sink, false> sizing{c};
-        const runtime_table t(family::inet, "t");
-        detail::emit_runtime_chain(sizing, t, x, true);
-        std::string text = render_text_impl_alloc(c.size);
-        span_sink s{text.data()};
-        emitter<span_sink, false> e{s};
-        detail::emit_runtime_chain(e, t, x, true);
-        return text;
-    } else if constexpr (is_chain_v<T>) {
-        count_sink c;
-        emitter<count_sink, false> sizing{c};
-        detail::emit_chain(sizing, x, family::inet, name("t"));
-        std::string text = render_text_impl_alloc(c.size);
-        span_sink s{text.data()};
-        emitter<span_sink, false> e{s};
-        detail::emit_chain(e, x, family::inet, name("t"));
-        return text;
     } else {
         count_sink c;
-        write_nft(c, x);
+        render_context<count_sink, false> sizing{c};
+        write_nft(sizing, x);
         std::string text = render_text_impl_alloc(c.size);
         span_sink s{text.data()};
-        write_nft(s, x);
+        render_context<span_sink, false> e{s};
+        write_nft(e, x);
         return text;
     }
 }
@@ -366,7 +216,7 @@ inline constexpr auto static_script = [] {
     constexpr std::size_t n = rendered_size(Make());
     static_text<n> t{};
     span_sink s{t.chars.data()};
-    emitter<span_sink, false> e{s};
+    render_context<span_sink, false> e{s};
     detail::emit(e, Make());
     return t;
 }();

@@ -23,6 +23,7 @@
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/ranges.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/ruleset/rules.hpp>
 #include <nftpp/ruleset/hook.hpp>
 #include <nftpp/ruleset/optional.hpp>
@@ -67,6 +68,55 @@ struct chain_t {
     Rules rules;
     chain_policy policy = chain_policy::accept;
     std::optional<ifname> dev{};
+
+    // chain NAME { [type T hook H [device D] priority P; policy X;] rules }, each rule's
+    // line marked with its index (optional rules the target lacks are left out and reported).
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const chain_t& c) {
+        const origin_start first = origin_open(out);
+        out.put("\tchain ");
+        out.put(Name.view());
+        out.put(" {\n");
+        if constexpr (Spec.is_base) {
+            out.put("\t\ttype ");
+            out.put(keyword(Spec.type));
+            out.put(" hook ");
+            out.put(keyword(Spec.hk));
+            if (c.dev) {
+                out.put(" device ");
+                write_nft(out, *c.dev);
+            }
+            out.put(" priority ");
+            put_int(out, Spec.priority);
+            out.put(c.policy == chain_policy::drop ? "; policy drop;\n" : "; policy accept;\n");
+        }
+        long index = 0;
+        const auto one = [&](const auto& rule) {
+            const origin_start at = origin_open(out);
+            out.put("\t\t");
+            write_nft(out, rule);
+            origin_mark(out, at, "rule", Name.view(), index++);
+            out.put('\n');
+        };
+        boost::hana::for_each(c.rules, [&](const auto& item) {
+            using I = std::remove_cvref_t<decltype(item)>;
+            if constexpr (is_rule_list_v<I>) {
+                for (const auto& r : item.rules) one(r);
+            } else if constexpr (is_optional_rule_v<I>) {
+                constexpr feature_set needed = features_of_v<typename I::rule_type>;
+                if (target_covers(out, needed)) {
+                    one(item.rule);
+                } else {
+                    if (!std::is_constant_evaluated()) origin_skip(out, Name.view(), index, needed, item.rule);
+                    ++index;
+                }
+            } else {
+                one(item);
+            }
+        });
+        out.put("\t}\n");
+        origin_mark(out, first, "chain", Name.view());
+    }
 };
 
 template <class T>

@@ -27,19 +27,18 @@ struct flush_chain_command_t {
     name table_name;
     std::string_view chain_name;
 
-    template <class E>
-    constexpr void emit_to(E& e) const {
-        const auto first = e.open();
-        e.put("flush chain ");
-        e.put(keyword(table_family));
-        e.put(' ');
-        e.put(table_name);
-        e.put(' ');
-        e.put(chain_name);
-        e.put('\n');
-        if (!std::is_constant_evaluated())
-            e.mark(first, "flush chain", std::string(keyword(table_family)) + " " + std::string(table_name.view()), chain_name,
-                   -1L);
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const flush_chain_command_t& c) {
+        origin_table(out, c.table_family, c.table_name.view());
+        const origin_start first = origin_open(out);
+        out.put("flush chain ");
+        out.put(keyword(c.table_family));
+        out.put(' ');
+        write_nft(out, c.table_name);
+        out.put(' ');
+        out.put(c.chain_name);
+        out.put('\n');
+        origin_mark(out, first, "flush chain", c.chain_name);
     }
 };
 

@@ -118,55 +118,55 @@ struct element_command_t {
     element_options options{};
     bool of_map = false;  // flush map, not flush set
 
-    template <class E>
-    constexpr void emit_to(E& e) const {
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const element_command_t& c) {
         if constexpr (Op != element_op::flush) {
-            if (std::ranges::empty(elements)) return;  // a no-op, and nft has no empty `{ }`
+            if (std::ranges::empty(c.elements)) return;  // a no-op, and nft has no empty `{ }`
         }
-        const auto first = e.open();
+        origin_table(out, c.table_family, c.table_name.view());
+        const origin_start first = origin_open(out);
         const std::string_view verb = Op == element_op::add      ? "add element"
                                       : Op == element_op::remove ? "delete element"
-                                      : of_map                   ? "flush map"
+                                      : c.of_map                 ? "flush map"
                                                                  : "flush set";
-        e.put(verb);
-        e.put(' ');
-        e.put(keyword(table_family));
-        e.put(' ');
-        e.put(table_name);
-        e.put(' ');
-        e.put(set_name);
+        out.put(verb);
+        out.put(' ');
+        out.put(keyword(c.table_family));
+        out.put(' ');
+        write_nft(out, c.table_name);
+        out.put(' ');
+        out.put(c.set_name);
         if constexpr (Op != element_op::flush) {
-            e.put(" {");
+            out.put(" {");
             bool any = false;
-            for (const auto& x : elements) {
-                e.put(any ? ",\n\t" : "\n\t");
+            for (const auto& x : c.elements) {
+                out.put(any ? ",\n\t" : "\n\t");
                 any = true;
-                put_element(e, x);
+                c.put_element(out, x);
             }
-            e.put("\n}");
+            out.put("\n}");
         }
-        e.put('\n');
-        if (!std::is_constant_evaluated())
-            e.mark(first, verb, std::string(keyword(table_family)) + " " + std::string(table_name.view()), std::string_view{}, -1L);
+        out.put('\n');
+        origin_mark(out, first, verb);
     }
 
 private:
     // `key [timeout T] [comment "c"] [: value]`: nft takes the options before the value.
-    template <class E, class X>
-    constexpr void put_element(E& e, const X& x) const {
-        if constexpr (detail::is_map_entry_v<X>) e.put(x.key);
-        else e.put(x);
+    template <Sink S, class X>
+    constexpr void put_element(S& out, const X& x) const {
+        if constexpr (detail::is_map_entry_v<X>) write_nft(out, x.key);
+        else write_nft(out, x);
         if (options.timeout_ms) {
-            e.put(" timeout ");
-            put_duration(e.out(), options.timeout_ms);
+            out.put(" timeout ");
+            put_duration(out, options.timeout_ms);
         }
         if (options.comment) {
-            e.put(" comment ");
-            e.put(*options.comment);
+            out.put(" comment ");
+            write_nft(out, *options.comment);
         }
         if constexpr (detail::is_map_entry_v<X>) {
-            e.put(" : ");
-            e.put(x.value);
+            out.put(" : ");
+            write_nft(out, x.value);
         }
     }
 };

@@ -28,6 +28,7 @@ struct capabilities {
 
 template <class R>
 struct optional_t {
+    using rule_type = R;
     R rule;
 };
 

@@ -65,29 +65,28 @@ struct rule_command_t {
     R rule;
     std::uint64_t handle = 0;  // position (add, insert) or the rule replaced or deleted; 0: none
 
-    template <class E>
-    constexpr void emit_to(E& e) const {
-        const auto first = e.open();
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const rule_command_t& c) {
+        origin_table(out, c.table_family, c.table_name.view());
+        const origin_start first = origin_open(out);
         constexpr std::string_view verb = Op == rule_op::add ? "add rule " : Op == rule_op::insert ? "insert rule "
                                           : Op == rule_op::replace ? "replace rule " : "delete rule ";
-        e.put(verb);
-        e.put(keyword(table_family));
-        e.put(' ');
-        e.put(table_name);
-        e.put(' ');
-        e.put(chain_name);
-        if (handle) {
-            e.put(Op == rule_op::add || Op == rule_op::insert ? " position " : " handle ");
-            put_uint(e.out(), handle);
+        out.put(verb);
+        out.put(keyword(c.table_family));
+        out.put(' ');
+        write_nft(out, c.table_name);
+        out.put(' ');
+        out.put(c.chain_name);
+        if (c.handle) {
+            out.put(Op == rule_op::add || Op == rule_op::insert ? " position " : " handle ");
+            put_uint(out, c.handle);
         }
         if constexpr (Op != rule_op::remove) {
-            e.put(' ');
-            e.put(rule);
+            out.put(' ');
+            write_nft(out, c.rule);
         }
-        e.put('\n');
-        if (!std::is_constant_evaluated())
-            e.mark(first, verb.substr(0, verb.size() - 1), std::string(keyword(table_family)) + " " + std::string(table_name.view()),
-                   chain_name, -1L);
+        out.put('\n');
+        origin_mark(out, first, verb.substr(0, verb.size() - 1), c.chain_name);
     }
 };
 

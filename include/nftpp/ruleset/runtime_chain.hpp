@@ -60,15 +60,7 @@ struct runtime_rule {
 
 namespace detail {
 
-template <class T>
-std::string text_of(const T& node) {
-    count_sink c;
-    write_nft(c, node);
-    std::string s(c.size, '\0');
-    span_sink w{s.data()};
-    write_nft(w, node);
-    return s;
-}
+using nftpp::detail::text_of;
 
 template <class P>
 void collect_refs(runtime_rule& out, const P& part) {
@@ -141,6 +133,57 @@ public:
     // What the chain's declaration gives, for check_chain_args (ruleset/chain.hpp).
     [[nodiscard]] detail::chain_args args() const noexcept {
         return {spec_, policies_, devices_, true};
+    }
+
+    // As a static chain writes itself: chain NAME { [spec;] rules }.
+    template <Sink S>
+    friend void write_nft(S& out, const runtime_chain& c) {
+        c.write(out, true);
+    }
+    // The declaration alone (`with_rules` false: for a chain declared before its rules are
+    // added, as update(old, new) does), or all of it.
+    template <Sink S>
+    void write(S& out, bool with_rules) const {
+        const origin_start first = origin_open(out);
+        out.put("\tchain ");
+        out.put(std::string_view(name_));
+        out.put(" {\n");
+        if (spec_.is_base) {
+            out.put("\t\ttype ");
+            out.put(keyword(spec_.type));
+            out.put(" hook ");
+            out.put(keyword(spec_.hk));
+            if (device_) {
+                out.put(" device ");
+                write_nft(out, *device_);
+            }
+            out.put(" priority ");
+            put_int(out, spec_.priority);
+            out.put(policy_ == chain_policy::drop ? "; policy drop;\n" : "; policy accept;\n");
+        }
+        if (with_rules) {
+            long index = 0;
+            for (const auto& r : rules_) {
+                if (keeps(out, r, index)) {
+                    const origin_start at = origin_open(out);
+                    out.put("\t\t");
+                    out.put(std::string_view(r.text));
+                    origin_mark(out, at, "rule", name_, index);
+                    out.put('\n');
+                }
+                ++index;
+            }
+        }
+        out.put("\t}\n");
+        origin_mark(out, first, "chain", name_);
+    }
+    // Whether rule #index stays in a script for the sink's target (an optional rule the
+    // target cannot load is left out and reported).
+    template <Sink S>
+    bool keeps(S& out, const runtime_rule& r, long index) const {
+        if (!r.optional || target_covers(out, r.summary->features)) return true;
+        origin_skip(out, name_, index, r.summary->features, std::string_view(r.text));
+        return false;
     }
 
 private:

@@ -51,88 +51,20 @@ inline void throw_if_invalid(const runtime_table& t) {
     if (auto e = t.check()) throw invalid_structure(std::move(*e));
 }
 
-template <class E>
-void emit_head(E& e, std::string_view verb, const runtime_table& t, std::string_view what = {}, std::string_view object = {}) {
-    e.put(verb);
-    e.put(' ');
-    e.put(what.empty() ? std::string_view("table") : what);
-    e.put(' ');
-    e.put(keyword(t.table_family()));
-    e.put(' ');
-    e.put(std::string_view(t.name()));
+// VERB table|WHAT F N [OBJECT]
+template <Sink S>
+void write_head(S& out, std::string_view verb, const runtime_table& t, std::string_view what = {}, std::string_view object = {}) {
+    out.put(verb);
+    out.put(' ');
+    out.put(what.empty() ? std::string_view("table") : what);
+    out.put(' ');
+    out.put(keyword(t.table_family()));
+    out.put(' ');
+    out.put(std::string_view(t.name()));
     if (!object.empty()) {
-        e.put(' ');
-        e.put(object);
+        out.put(' ');
+        out.put(object);
     }
-}
-
-template <class E>
-void emit_chain_spec(E& e, const runtime_chain& c) {
-    if (!c.spec().is_base) return;
-    e.put("\t\ttype ");
-    e.put(keyword(c.spec().type));
-    e.put(" hook ");
-    e.put(keyword(c.spec().hk));
-    if (c.device()) {
-        e.put(" device ");
-        e.put(*c.device());
-    }
-    e.put(" priority ");
-    put_int(e.out(), c.spec().priority);
-    e.put(c.policy() == chain_policy::drop ? "; policy drop;\n" : "; policy accept;\n");
-}
-
-// Whether an optional rule stays; records it when it is left out.
-template <class E>
-bool keep_rule(E& e, const runtime_table& t, const runtime_chain& c, const runtime_rule& r, long index) {
-    if (!r.optional || !e.caps || e.caps->covers(r.summary->features)) return true;
-    if (e.skipped) e.skipped->push_back({t.label(), c.name(), index, r.summary->features.common(e.caps->missing), r.text});
-    return false;
-}
-
-template <class E>
-void emit_runtime_chain(E& e, const runtime_table& t, const runtime_chain& c, bool with_rules) {
-    const auto first = e.open();
-    e.put("\tchain ");
-    e.put(std::string_view(c.name()));
-    e.put(" {\n");
-    emit_chain_spec(e, c);
-    if (with_rules) {
-        long index = 0;
-        for (const auto& r : c.rules()) {
-            if (keep_rule(e, t, c, r, index)) {
-                const auto at = e.open();
-                e.put("\t\t");
-                e.put(std::string_view(r.text));
-                e.mark(at, "rule", t.label(), std::string_view(c.name()), index);
-                e.put('\n');
-            }
-            ++index;
-        }
-    }
-    e.put("\t}\n");
-    e.mark(first, "chain", t.label(), std::string_view(c.name()), -1L);
-}
-
-template <class E>
-void emit_runtime_set(E& e, const runtime_table& t, const runtime_set& s) {
-    const auto first = e.open();
-    e.put('\t');
-    e.put(s);
-    e.put('\n');
-    e.mark(first, "set", t.label(), std::string_view{}, -1L);
-}
-
-template <class E>
-void emit_runtime_table_block(E& e, const runtime_table& t) {
-    e.put("table ");
-    e.put(keyword(t.table_family()));
-    e.put(' ');
-    e.put(std::string_view(t.name()));
-    e.put(" {\n");
-    for (const auto& s : t.sets()) emit_runtime_set(e, t, s);
-    for (const auto& c : t.chains()) emit_runtime_chain(e, t, c, true);
-    e.put("}\n");
 }
 
 }  // namespace detail
@@ -143,20 +75,21 @@ struct runtime_table_command {
     table_op op;
     runtime_table table;
 
-    template <class E>
-    void emit_to(E& e) const {
-        const auto first = e.open();
-        if (op == table_op::replace) {
-            detail::emit_head(e, "add", table);
-            e.put('\n');
-            detail::emit_head(e, "delete", table);
-            e.put('\n');
-        } else if (op == table_op::create) {
-            detail::emit_head(e, "create", table);
-            e.put('\n');
+    template <Sink S>
+    friend void write_nft(S& out, const runtime_table_command& c) {
+        origin_table(out, c.table.table_family(), c.table.name());
+        const origin_start first = origin_open(out);
+        if (c.op == table_op::replace) {
+            detail::write_head(out, "add", c.table);
+            out.put('\n');
+            detail::write_head(out, "delete", c.table);
+            out.put('\n');
+        } else if (c.op == table_op::create) {
+            detail::write_head(out, "create", c.table);
+            out.put('\n');
         }
-        detail::emit_runtime_table_block(e, table);
-        e.mark(first, "table", table.label(), std::string_view{}, -1L);
+        write_nft(out, c.table);
+        origin_mark(out, first, "table");
     }
 };
 
@@ -258,66 +191,9 @@ public:
     [[nodiscard]] std::size_t chains_changed() const noexcept { return changed_chains_.size(); }
     [[nodiscard]] std::size_t chains_deleted() const noexcept { return deleted_chains_.size(); }
 
-    template <class E>
-    void emit_to(E& e) const {
-        const runtime_table& t = next_;
-        const std::string label = t.label();
-        // 1. new chains (declared empty: their rules may jump to each other), base chain
-        //    policies, new sets and maps with their elements
-        if (!added_chains_.empty() || !policy_chains_.empty() || !added_sets_.empty()) {
-            const auto first = e.open();
-            e.put("table ");
-            e.put(keyword(t.table_family()));
-            e.put(' ');
-            e.put(std::string_view(t.name()));
-            e.put(" {\n");
-            for (std::size_t i : added_chains_) detail::emit_runtime_chain(e, t, t.chains()[i], false);
-            for (std::size_t i : policy_chains_) detail::emit_runtime_chain(e, t, t.chains()[i], false);
-            for (std::size_t i : added_sets_) detail::emit_runtime_set(e, t, t.sets()[i]);
-            e.put("}\n");
-            e.mark(first, "table", label, std::string_view{}, -1L);
-        }
-        // 2. chains whose rules changed, and chains to delete, emptied
-        for (std::size_t i : changed_chains_) line(e, "flush", "chain", t.chains()[i].name());
-        for (const auto& n : deleted_chains_) line(e, "flush", "chain", n);
-        // 3. elements removed (or given a new value)
-        for (const auto& d : element_changes_) {
-            if (d.removed.empty()) continue;
-            const runtime_set& s = t.sets()[d.set];
-            const auto first = e.open();
-            detail::emit_head(e, "delete", t, "element", s.name);
-            e.put(" {");
-            bool any = false;
-            for (const auto& k : d.removed) {
-                e.put(any ? ",\n\t" : "\n\t");
-                any = true;
-                e.put(std::string_view(k));
-            }
-            e.put("\n}\n");
-            e.mark(first, "delete element", label, std::string_view{}, -1L);
-        }
-        // 4. the rules of new and changed chains
-        for (std::size_t i : added_chains_) add_rules(e, t, t.chains()[i]);
-        for (std::size_t i : changed_chains_) add_rules(e, t, t.chains()[i]);
-        // 5. elements added
-        for (const auto& d : element_changes_) {
-            if (d.added.empty()) continue;
-            const runtime_set& s = t.sets()[d.set];
-            const auto first = e.open();
-            detail::emit_head(e, "add", t, "element", s.name);
-            e.put(" {");
-            bool any = false;
-            for (std::size_t k : d.added) {
-                e.put(any ? ",\n\t" : "\n\t");
-                any = true;
-                runtime_set::write_element(e, s, s.elements[k]);
-            }
-            e.put("\n}\n");
-            e.mark(first, "add element", label, std::string_view{}, -1L);
-        }
-        // 6. chains and sets no longer there, once nothing refers to them
-        for (const auto& n : deleted_chains_) line(e, "delete", "chain", n);
-        for (const auto& [n, is_set] : deleted_sets_) line(e, "delete", is_set ? "set" : "map", n);
+    template <Sink S>
+    friend void write_nft(S& out, const table_update& u) {
+        u.write(out);
     }
 
 private:
@@ -327,27 +203,89 @@ private:
         std::vector<std::size_t> added;    // indices into the new set's elements
     };
 
-    template <class E>
-    void line(E& e, std::string_view verb, std::string_view what, const std::string& object) const {
-        const auto first = e.open();
-        detail::emit_head(e, verb, next_, what, object);
-        e.put('\n');
-        std::string command(verb);
-        (command += ' ') += what;
-        e.mark(first, command, next_.label(), what == "chain" ? std::string_view(object) : std::string_view{}, -1L);
+    template <Sink S>
+    void write(S& out) const {
+        const runtime_table& t = next_;
+        origin_table(out, t.table_family(), t.name());
+        // 1. new chains (declared empty: their rules may jump to each other), base chain
+        //    policies, new sets and maps with their elements
+        if (!added_chains_.empty() || !policy_chains_.empty() || !added_sets_.empty()) {
+            const origin_start first = origin_open(out);
+            out.put("table ");
+            out.put(keyword(t.table_family()));
+            out.put(' ');
+            out.put(std::string_view(t.name()));
+            out.put(" {\n");
+            for (std::size_t i : added_chains_) t.chains()[i].write(out, false);
+            for (std::size_t i : policy_chains_) t.chains()[i].write(out, false);
+            for (std::size_t i : added_sets_) t.write_set(out, t.sets()[i]);
+            out.put("}\n");
+            origin_mark(out, first, "table");
+        }
+        // 2. chains whose rules changed, and chains to delete, emptied
+        for (std::size_t i : changed_chains_) line(out, "flush", "chain", t.chains()[i].name());
+        for (const auto& n : deleted_chains_) line(out, "flush", "chain", n);
+        // 3. elements removed (or given a new value)
+        for (const auto& d : element_changes_) {
+            if (d.removed.empty()) continue;
+            const runtime_set& s = t.sets()[d.set];
+            const origin_start first = origin_open(out);
+            detail::write_head(out, "delete", t, "element", s.name);
+            out.put(" {");
+            bool any = false;
+            for (const auto& k : d.removed) {
+                out.put(any ? ",\n\t" : "\n\t");
+                any = true;
+                out.put(std::string_view(k));
+            }
+            out.put("\n}\n");
+            origin_mark(out, first, "delete element");
+        }
+        // 4. the rules of new and changed chains
+        for (std::size_t i : added_chains_) add_rules(out, t.chains()[i]);
+        for (std::size_t i : changed_chains_) add_rules(out, t.chains()[i]);
+        // 5. elements added
+        for (const auto& d : element_changes_) {
+            if (d.added.empty()) continue;
+            const runtime_set& s = t.sets()[d.set];
+            const origin_start first = origin_open(out);
+            detail::write_head(out, "add", t, "element", s.name);
+            out.put(" {");
+            bool any = false;
+            for (std::size_t k : d.added) {
+                out.put(any ? ",\n\t" : "\n\t");
+                any = true;
+                runtime_set::write_element(out, s, s.elements[k]);
+            }
+            out.put("\n}\n");
+            origin_mark(out, first, "add element");
+        }
+        // 6. chains and sets no longer there, once nothing refers to them
+        for (const auto& n : deleted_chains_) line(out, "delete", "chain", n);
+        for (const auto& [n, is_set] : deleted_sets_) line(out, "delete", is_set ? "set" : "map", n);
     }
 
-    template <class E>
-    void add_rules(E& e, const runtime_table& t, const runtime_chain& c) const {
+    template <Sink S>
+    void line(S& out, std::string_view verb, std::string_view what, const std::string& object) const {
+        const origin_start first = origin_open(out);
+        detail::write_head(out, verb, next_, what, object);
+        out.put('\n');
+        std::string command(verb);
+        (command += ' ') += what;
+        origin_mark(out, first, command, what == "chain" ? std::string_view(object) : std::string_view{});
+    }
+
+    template <Sink S>
+    void add_rules(S& out, const runtime_chain& c) const {
         long index = 0;
         for (const auto& r : c.rules()) {
-            if (detail::keep_rule(e, t, c, r, index)) {
-                const auto first = e.open();
-                detail::emit_head(e, "add", t, "rule", c.name());
-                e.put(' ');
-                e.put(std::string_view(r.text));
-                e.mark(first, "add rule", t.label(), std::string_view(c.name()), index);
-                e.put('\n');
+            if (c.keeps(out, r, index)) {
+                const origin_start first = origin_open(out);
+                detail::write_head(out, "add", next_, "rule", c.name());
+                out.put(' ');
+                out.put(std::string_view(r.text));
+                origin_mark(out, first, "add rule", c.name(), index);
+                out.put('\n');
             }
             ++index;
         }
@@ -374,25 +312,9 @@ public:
     runtime_command(runtime_element_command c) : c_(std::move(c)) {}
     runtime_command(runtime_rule_command c) : c_(std::move(c)) {}
 
-    template <class E>
-    void emit_to(E& e) const {
-        std::visit(
-            [&](const auto& c) {
-                if constexpr (std::is_same_v<std::remove_cvref_t<decltype(c)>, table_ref_command_t>) {
-                    const auto first = e.open();
-                    const bool del = c.op == table_ref_command_t::kind::delete_table;
-                    e.put(del ? "delete table " : "flush table ");
-                    e.put(keyword(c.table_family));
-                    e.put(' ');
-                    e.put(c.table_name);
-                    e.put('\n');
-                    e.mark(first, del ? "delete table" : "flush table",
-                           std::string(keyword(c.table_family)) + " " + std::string(c.table_name.view()), std::string_view{}, -1L);
-                } else {
-                    c.emit_to(e);
-                }
-            },
-            c_);
+    template <Sink S>
+    friend void write_nft(S& out, const runtime_command& c) {
+        std::visit([&](const auto& x) { write_nft(out, x); }, c.c_);
     }
 
     // Calls f with the command it holds.

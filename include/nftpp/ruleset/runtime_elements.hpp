@@ -26,32 +26,36 @@ namespace nftpp {
 struct runtime_element_command {
     using command_tag = void;
     bool add = true;
-    std::string table_label;  // "inet t"
+    family table_family = family::inet;
+    std::string table_name;
     std::string set;
     bool is_set = true;
     std::vector<runtime_element> elements;
 
-    template <class E>
-    void emit_to(E& e) const {
-        if (elements.empty()) return;
-        const auto first = e.open();
-        e.put(add ? "add element " : "delete element ");
-        e.put(std::string_view(table_label));
-        e.put(' ');
-        e.put(std::string_view(set));
-        e.put(" {");
+    template <Sink S>
+    friend void write_nft(S& out, const runtime_element_command& c) {
+        if (c.elements.empty()) return;
+        origin_table(out, c.table_family, c.table_name);
+        const origin_start first = origin_open(out);
+        out.put(c.add ? "add element " : "delete element ");
+        out.put(keyword(c.table_family));
+        out.put(' ');
+        out.put(std::string_view(c.table_name));
+        out.put(' ');
+        out.put(std::string_view(c.set));
+        out.put(" {");
         bool any = false;
-        for (const auto& x : elements) {
-            e.put(any ? ",\n\t" : "\n\t");
+        for (const auto& x : c.elements) {
+            out.put(any ? ",\n\t" : "\n\t");
             any = true;
-            e.put(std::string_view(x.key));
-            if (!is_set && add) {
-                e.put(" : ");
-                e.put(std::string_view(x.value));
+            out.put(std::string_view(x.key));
+            if (!c.is_set && c.add) {
+                out.put(" : ");
+                out.put(std::string_view(x.value));
             }
         }
-        e.put("\n}\n");
-        e.mark(first, add ? "add element" : "delete element", table_label, std::string_view{}, -1L);
+        out.put("\n}\n");
+        origin_mark(out, first, c.add ? "add element" : "delete element");
     }
 };
 
@@ -87,27 +91,27 @@ template <class Key, std::ranges::input_range R>
 [[nodiscard]] runtime_element_command add_elements(const runtime_table& t, const std::string& set, const R& values) {
     const runtime_set& s = detail::checked_set(t, set, "set", Key::nft_type);
     const runtime_set added = nftpp::set<Key>(set, s.flags, values);  // checked as a declaration's
-    return {true, t.label(), set, true, added.elements};
+    return {true, t.table_family(), t.name(), set, true, added.elements};
 }
 template <class Key, std::ranges::input_range R>
     requires ElementRangeOf<R, Key>
 [[nodiscard]] runtime_element_command delete_elements(const runtime_table& t, const std::string& set, const R& values) {
     const runtime_set& s = detail::checked_set(t, set, "set", Key::nft_type);
     const runtime_set gone = nftpp::set<Key>(set, s.flags, values);
-    return {false, t.label(), set, true, gone.elements};
+    return {false, t.table_family(), t.name(), set, true, gone.elements};
 }
 template <class Key, class Value, std::ranges::input_range R>
 [[nodiscard]] runtime_element_command add_map_elements(const runtime_table& t, const std::string& map, const R& pairs) {
     const runtime_set& s = detail::checked_set(t, map, "map", Key::nft_type, Value::nft_type);
     const runtime_set added = nftpp::data_map<Key, Value>(map, s.flags, pairs);
-    return {true, t.label(), map, false, added.elements};
+    return {true, t.table_family(), t.name(), map, false, added.elements};
 }
 template <class Key, std::ranges::input_range R>
 [[nodiscard]] runtime_element_command add_verdict_elements(const runtime_table& t, const std::string& map, const R& pairs) {
     const runtime_set& s = detail::checked_set(t, map, "vmap", Key::nft_type);
     const runtime_set added = nftpp::verdict_map<Key>(map, s.flags, pairs);
     for (auto&& p : pairs) detail::check_targets_in(t, map, runtime_verdict(std::get<1>(p)));
-    return {true, t.label(), map, false, added.elements};
+    return {true, t.table_family(), t.name(), map, false, added.elements};
 }
 // Deleting map entries takes their keys alone.
 template <class Key, std::ranges::input_range R>
@@ -120,7 +124,7 @@ template <class Key, std::ranges::input_range R>
     const runtime_set& m = detail::checked_set(t, map, kind, Key::nft_type);
     set_flags f = m.flags;
     const runtime_set gone = nftpp::set<Key>(map, f, keys);
-    return {false, t.label(), map, false, gone.elements};
+    return {false, t.table_family(), t.name(), map, false, gone.elements};
 }
 
 }  // namespace nftpp

@@ -22,30 +22,34 @@ namespace nftpp {
 struct runtime_rule_command {
     using command_tag = void;
     rule_op op;
-    std::string table_label;  // "inet t"
+    family table_family = family::inet;
+    std::string table_name;
     std::string chain;
     std::string text;        // the rule, empty for a delete
     std::uint64_t handle = 0;
 
-    template <class E>
-    void emit_to(E& e) const {
-        const auto first = e.open();
-        const std::string_view verb = op == rule_op::add ? "add rule " : op == rule_op::insert ? "insert rule "
-                                      : op == rule_op::replace ? "replace rule " : "delete rule ";
-        e.put(verb);
-        e.put(std::string_view(table_label));
-        e.put(' ');
-        e.put(std::string_view(chain));
-        if (handle) {
-            e.put(op == rule_op::add || op == rule_op::insert ? " position " : " handle ");
-            put_uint(e.out(), handle);
+    template <Sink S>
+    friend void write_nft(S& out, const runtime_rule_command& c) {
+        origin_table(out, c.table_family, c.table_name);
+        const origin_start first = origin_open(out);
+        const std::string_view verb = c.op == rule_op::add ? "add rule " : c.op == rule_op::insert ? "insert rule "
+                                      : c.op == rule_op::replace ? "replace rule " : "delete rule ";
+        out.put(verb);
+        out.put(keyword(c.table_family));
+        out.put(' ');
+        out.put(std::string_view(c.table_name));
+        out.put(' ');
+        out.put(std::string_view(c.chain));
+        if (c.handle) {
+            out.put(c.op == rule_op::add || c.op == rule_op::insert ? " position " : " handle ");
+            put_uint(out, c.handle);
         }
-        if (op != rule_op::remove) {
-            e.put(' ');
-            e.put(std::string_view(text));
+        if (c.op != rule_op::remove) {
+            out.put(' ');
+            out.put(std::string_view(c.text));
         }
-        e.put('\n');
-        e.mark(first, verb.substr(0, verb.size() - 1), table_label, std::string_view(chain), -1L);
+        out.put('\n');
+        origin_mark(out, first, verb.substr(0, verb.size() - 1), c.chain);
     }
 };
 
@@ -55,12 +59,12 @@ runtime_rule_command make_runtime_rule_command(rule_op op, const runtime_table& 
                                                std::uint64_t handle) {
     const runtime_chain* c = find_chain(t, chain_name);
     if (!c) throw invalid_structure(structure_error{&rules::table_has_chain, t.label(), "chain " + chain_name, {}, -1, {}, {}});
-    if (op == rule_op::remove) return {op, t.label(), chain_name, {}, handle};
+    if (op == rule_op::remove) return {op, t.table_family(), t.name(), chain_name, {}, handle};
     runtime_table with = t;  // the table as it would be: the rule at the end of its chain
     for (auto& x : with.chains())
         if (x.name() == chain_name) x.add(r);
     if (auto e = with.check()) throw invalid_structure(std::move(*e));
-    return {op, t.label(), chain_name, text_of(as_rule(r)), handle};
+    return {op, t.table_family(), t.name(), chain_name, text_of(as_rule(r)), handle};
 }
 }  // namespace detail
 

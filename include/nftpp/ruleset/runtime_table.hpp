@@ -27,6 +27,7 @@
 #include <vector>
 
 #include <nftpp/core/family.hpp>
+#include <nftpp/core/sink.hpp>
 #include <nftpp/ruleset/chain.hpp>
 #include <nftpp/ruleset/descriptor.hpp>
 #include <nftpp/ruleset/runtime_chain.hpp>
@@ -104,6 +105,29 @@ public:
 
     // The first rule the table breaks, or nothing.
     [[nodiscard]] std::optional<structure_error> check() const;
+
+    // table F N { sets and maps; chains }, as a static table writes itself.
+    template <Sink S>
+    friend void write_nft(S& out, const runtime_table& t) {
+        origin_table(out, t.family_, t.name_);
+        out.put("table ");
+        out.put(keyword(t.family_));
+        out.put(' ');
+        out.put(std::string_view(t.name_));
+        out.put(" {\n");
+        for (const auto& s : t.sets_) t.write_set(out, s);
+        for (const auto& c : t.chains_) write_nft(out, c);
+        out.put("}\n");
+    }
+    // One set or map line of the block.
+    template <Sink S>
+    void write_set(S& out, const runtime_set& s) const {
+        const origin_start first = origin_open(out);
+        out.put('\t');
+        write_nft(out, s);
+        out.put('\n');
+        origin_mark(out, first, "set");
+    }
 
 private:
     family family_;

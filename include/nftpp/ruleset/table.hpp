@@ -38,6 +38,26 @@ struct table_t {
     name table_name;
     Chains chains{};
     Sets sets{};
+
+    // table F N { sets, maps and objects; chains }
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const table_t& t) {
+        origin_table(out, F, t.table_name.view());
+        out.put("table ");
+        out.put(keyword(F));
+        out.put(' ');
+        write_nft(out, t.table_name);
+        out.put(" {\n");
+        boost::hana::for_each(t.sets, [&](const auto& s) {
+            const origin_start first = origin_open(out);
+            out.put('\t');
+            write_nft(out, s);
+            out.put('\n');
+            origin_mark(out, first, "set");
+        });
+        boost::hana::for_each(t.chains, [&](const auto& c) { write_nft(out, c); });
+        out.put("}\n");
+    }
 };
 
 template <class T>

@@ -11,9 +11,13 @@
 // Several commands, for several tables, render into one script; ruleset(...) also takes
 // ranges of commands (tables built at run time: ruleset/runtime_commands.hpp).
 #include <ranges>
+#include <string_view>
 #include <type_traits>
 
+#include <boost/hana/for_each.hpp>
 #include <boost/hana/tuple.hpp>
+
+#include <nftpp/core/sink.hpp>
 
 #include <nftpp/core/family.hpp>
 #include <nftpp/ruleset/rules.hpp>
@@ -24,15 +28,52 @@ namespace nftpp {
 
 enum class table_op : unsigned char { replace, add, create };
 
+namespace detail {
+template <Sink S>
+constexpr void write_table_head(S& out, std::string_view verb, family f, const name& n) {
+    out.put(verb);
+    out.put(" table ");
+    out.put(keyword(f));
+    out.put(' ');
+    write_nft(out, n);
+    out.put('\n');
+}
+}  // namespace detail
+
 template <class Table, table_op Op>
 struct table_command_t {
     Table table;
+
+    // replace: add + delete + the block; create: create + the block; add: the block.
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const table_command_t& c) {
+        constexpr family f = Table::table_family;
+        origin_table(out, f, c.table.table_name.view());
+        const origin_start first = origin_open(out);
+        if constexpr (Op == table_op::replace) {
+            detail::write_table_head(out, "add", f, c.table.table_name);
+            detail::write_table_head(out, "delete", f, c.table.table_name);
+        } else if constexpr (Op == table_op::create) {
+            detail::write_table_head(out, "create", f, c.table.table_name);
+        }
+        write_nft(out, c.table);
+        origin_mark(out, first, "table");
+    }
 };
 
 struct table_ref_command_t {
     enum class kind : unsigned char { delete_table, flush_table } op;
     family table_family;
     name table_name;
+
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const table_ref_command_t& c) {
+        const bool del = c.op == kind::delete_table;
+        origin_table(out, c.table_family, c.table_name.view());
+        const origin_start first = origin_open(out);
+        detail::write_table_head(out, del ? "delete" : "flush", c.table_family, c.table_name);
+        origin_mark(out, first, del ? "delete table" : "flush table");
+    }
 };
 
 template <class T>
@@ -73,11 +114,6 @@ inline constexpr bool is_command_v = std::is_same_v<T, table_ref_command_t>;
 template <class T, table_op Op>
 inline constexpr bool is_command_v<table_command_t<T, Op>> = true;
 
-template <class Commands>
-struct ruleset_t {
-    Commands commands;
-};
-
 template <class T>
 concept Command = is_command_v<T> || requires { typename T::command_tag; };
 
@@ -86,6 +122,23 @@ concept Command = is_command_v<T> || requires { typename T::command_tag; };
 template <class T>
 concept CommandRange = std::ranges::input_range<const T&> && !Command<T> &&
                        Command<std::remove_cvref_t<std::ranges::range_reference_t<const T&>>>;
+
+template <class Commands>
+struct ruleset_t {
+    Commands commands;
+
+    // The commands in order, into one script (one transaction).
+    template <Sink S>
+    friend constexpr void write_nft(S& out, const ruleset_t& r) {
+        boost::hana::for_each(r.commands, [&](const auto& c) {
+            if constexpr (CommandRange<std::remove_cvref_t<decltype(c)>>) {
+                for (const auto& x : c) write_nft(out, x);
+            } else {
+                write_nft(out, c);
+            }
+        });
+    }
+};
 
 namespace detail {
 template <class C>
