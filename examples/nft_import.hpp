@@ -486,6 +486,10 @@ inline std::string kind_type(kind k) {
     case kind::l4proto: return "l4proto";
     case kind::ifname: return "ifname";
     case kind::mark: return "mark";
+    case kind::icmp_type: return "icmp_type";
+    case kind::icmpv6_type: return "icmpv6_type";
+    case kind::icmp_code: return "icmp_code";
+    case kind::icmpv6_code: return "icmpv6_code";
     default: break;
     }
     throw unsupported("a set or map of this datatype");
@@ -632,7 +636,7 @@ inline std::string write_element(const selector& s, const json& v, bool typed = 
         // inside a concatenation a protocol is the typed constant (l4proto::tcp), not the tcp object
         if (s.parts[i] == kind::l4proto && part.rfind("l4proto::", 0) != 0) part = "l4proto::" + part;
         out += (i ? ", " : "") + part;
-        type += (i ? ", " : "") + kind_type(s.parts[i]);
+        if (typed) type += (i ? ", " : "") + kind_type(s.parts[i]);
     }
     // an entry of on() needs its key's type spelled: concat_key<ipv4_addr, port>{...}
     return (typed ? type + ">" : std::string()) + out + "}";
