@@ -13,10 +13,11 @@
 // guessed at: it is a finding (table, chain, rule handle, the construct). In strict mode any
 // finding refuses the import; otherwise a rule with one is written whole as
 // unchecked("<its nft text>"), the text rebuilt from the JSON by the generic renderer
-// below (nft_text), and declarations nftpp cannot write (comments on tables, chains and
-// sets, for instance) are left out; both are listed. Adding a construct to nftpp is one
-// entry here: a selector in selectors(), a value kind in write_value(), a statement in
-// statement_cpp().
+// below (text_rule), and declarations nftpp cannot write (comments on sets and maps, for
+// instance) are left out; both are listed. Adding a construct to nftpp is one entry here:
+// a selector in selector_table() (with a value kind in write_value() if it compares with
+// a new datatype), a statement in statement_table(), a declaration attribute in
+// check_set_attributes() or the chain's list of known keys.
 //
 // Every name and string from the JSON reaches the program through cpp_string(), which
 // escapes it for a C++ string literal: a hostile table, chain or set name, comment or
@@ -706,12 +707,6 @@ inline std::string verdict_cpp(const json& v) {
     throw unsupported("the verdict " + k);
 }
 
-inline bool is_verdict(const json& s) {
-    if (!s.is_object() || s.size() != 1) return false;
-    const std::string k = s.begin().key();
-    return k == "accept" || k == "drop" || k == "return" || k == "continue" || k == "jump" || k == "goto";
-}
-
 inline std::string nat_family(const json& a, const std::string& table_family) {
     if (a.contains("family")) return a["family"].get<std::string>();
     if (table_family == "ip" || table_family == "ip6") return table_family;
@@ -758,87 +753,110 @@ inline std::string mark_value_cpp(const json& v) {
     throw unsupported("a mark set to " + construct_name(v));
 }
 
+// ---- The statement table: a statement's JSON key -> its nftpp spelling. ----
+// Each entry takes the statement's argument (the value under its key) and the table's
+// family, and returns the C++ or throws unsupported for a variant it does not know.
+using statement_writer = std::function<std::string(const json& arg, const std::string& table_family)>;
+
+inline std::string nat_redirect_cpp(const std::string& k, const json& a) {
+    if (a.is_null()) return k;
+    std::string args;
+    if (a.contains("port")) args = ports_cpp(a["port"]);
+    const std::string fl = nat_flags_cpp(a);
+    if (!fl.empty()) args += (args.empty() ? "" : ", ") + fl;
+    for (const auto& [key, _] : a.items())
+        if (key != "port" && key != "flags") throw unsupported(k + " with " + key);
+    return args.empty() ? k : k + "(" + args + ")";
+}
+
+inline std::string snat_dnat_cpp(const std::string& k, const json& a, const std::string& table_family) {
+    const std::string fam = nat_family(a, table_family);
+    for (const auto& [key, _] : a.items())
+        if (key != "addr" && key != "port" && key != "family") throw unsupported(k + " with " + key);
+    if (!a.contains("addr") || !a["addr"].is_string()) throw unsupported(k + " to " + construct_name(a.value("addr", json())));
+    std::string out = k + "(" + fam + ", " + cpp_string(a["addr"].get<std::string>());
+    if (a.contains("port")) {
+        if (!a["port"].is_number_integer()) throw unsupported(k + " to a port range");
+        out += ", " + std::to_string(a["port"].get<int>());
+    }
+    return out + ")";
+}
+
+inline const std::map<std::string, statement_writer>& statement_table() {
+    static const std::map<std::string, statement_writer> t{
+        {"accept", [](const json&, const std::string&) { return std::string("accept"); }},
+        {"drop", [](const json&, const std::string&) { return std::string("drop"); }},
+        {"return", [](const json&, const std::string&) { return std::string("return_"); }},
+        {"continue", [](const json&, const std::string&) { return std::string("continue_"); }},
+        {"jump", [](const json& a, const std::string&) { return verdict_cpp(json{{"jump", a}}); }},
+        {"goto", [](const json& a, const std::string&) { return verdict_cpp(json{{"goto", a}}); }},
+        {"counter", [](const json& a, const std::string&) -> std::string {
+             if (a.is_string()) throw unsupported("named counters (counter name)");
+             return "counter";
+         }},
+        {"notrack", [](const json&, const std::string&) { return std::string("notrack"); }},
+        {"reject", [](const json& a, const std::string&) -> std::string {
+             if (a.is_null()) return "reject";
+             const std::string type = a.value("type", "");
+             if (type == "tcp reset") return "reject(tcp_reset)";
+             if ((type == "icmp" || type == "icmpv6" || type == "icmpx") && a.contains("expr") && a["expr"].is_string())
+                 return "reject(" + type + "_code::" + enum_ident(a["expr"].get<std::string>()) + ")";
+             throw unsupported("reject " + dump(a));
+         }},
+        {"masquerade", [](const json& a, const std::string&) { return nat_redirect_cpp("masquerade", a); }},
+        {"redirect", [](const json& a, const std::string&) { return nat_redirect_cpp("redirect", a); }},
+        {"snat", [](const json& a, const std::string& f) { return snat_dnat_cpp("snat", a, f); }},
+        {"dnat", [](const json& a, const std::string& f) { return snat_dnat_cpp("dnat", a, f); }},
+        {"mangle", [](const json& a, const std::string&) -> std::string {
+             const std::string key = selector_key(a["key"]);
+             if (key == "meta mark") return "meta.mark.set(" + mark_value_cpp(a["value"]) + ")";
+             if (key == "ct mark") return "ct.mark.set(" + mark_value_cpp(a["value"]) + ")";
+             if (a["key"].is_object() && a["key"].contains("tcp option") &&
+                 a["key"]["tcp option"].value("name", "") == "maxseg") {
+                 const json& v = a["value"];
+                 if (v.is_object() && v.contains("rt") && v["rt"].value("key", "") == "mtu") return "tcp.maxseg.set(rt.mtu)";
+                 if (v.is_number_integer()) return "tcp.maxseg.set(" + std::to_string(v.get<int>()) + ")";
+             }
+             throw unsupported(construct_name(a["key"]) + " set");
+         }},
+        {"vmap", [](const json& a, const std::string&) -> std::string {
+             const selector sel = left_selector(a["key"]);
+             const json& data = a["data"];
+             if (data.is_string() && data.get<std::string>().rfind('@', 0) == 0)
+                 return "(" + sel.cpp + " >> vmap(" + named_ref(data) + "))";
+             if (data.is_object() && data.contains("set")) {
+                 std::string entries;
+                 for (const auto& e : data["set"]) {
+                     if (!e.is_array() || e.size() != 2) throw unsupported("the vmap entry " + dump(e));
+                     entries += (entries.empty() ? "" : ", ") + std::string("on(") + write_element(sel, e[0], true) +
+                                ", " + verdict_cpp(e[1]) + ")";
+                 }
+                 return "(" + sel.cpp + " >> vmap(" + entries + "))";
+             }
+             throw unsupported("vmap " + dump(data));
+         }},
+        {"limit", [](const json& a, const std::string&) -> std::string {
+             for (const auto& [key, _] : a.items())
+                 if (key != "rate" && key != "per" && key != "burst" && key != "inv") throw unsupported("limit with " + key);
+             std::string out = "limit(";
+             if (a.value("inv", false)) out += "over, ";
+             out += std::to_string(a["rate"].get<std::uint64_t>()) + " / " + a.value("per", std::string("second"));
+             if (a.contains("burst") && a["burst"].get<std::uint64_t>() != 0)
+                 out += ", burst(" + std::to_string(a["burst"].get<std::uint64_t>()) + ")";
+             return out + ")";
+         }},
+        {"ct helper", [](const json& a, const std::string&) { return "ct_helper_set<" + cpp_string(a.get<std::string>()) + ">"; }},
+        {"match", [](const json& a, const std::string&) { return match_cpp(a); }},
+    };
+    return t;
+}
+
 inline std::string statement_cpp(const json& s, const std::string& table_family) {
     if (!s.is_object() || s.size() != 1) throw unsupported("the statement " + dump(s));
-    const auto it = s.begin();
-    const std::string k = it.key();
-    const json& a = it.value();
-    if (is_verdict(s)) return verdict_cpp(s);
-    if (k == "counter") {
-        if (a.is_string()) throw unsupported("named counters (counter name)");
-        return "counter";
-    }
-    if (k == "notrack") return "notrack";
-    if (k == "reject") {
-        if (a.is_null()) return "reject";
-        const std::string type = a.value("type", "");
-        if (type == "tcp reset") return "reject(tcp_reset)";
-        if ((type == "icmp" || type == "icmpv6" || type == "icmpx") && a.contains("expr") && a["expr"].is_string())
-            return "reject(" + type + "_code::" + enum_ident(a["expr"].get<std::string>()) + ")";
-        throw unsupported("reject " + dump(a));
-    }
-    if (k == "masquerade" || k == "redirect") {
-        if (a.is_null()) return k;
-        std::string args;
-        if (a.contains("port")) args = ports_cpp(a["port"]);
-        const std::string fl = nat_flags_cpp(a);
-        if (!fl.empty()) args += (args.empty() ? "" : ", ") + fl;
-        for (const auto& [key, _] : a.items())
-            if (key != "port" && key != "flags") throw unsupported(k + " with " + key);
-        return args.empty() ? k : k + "(" + args + ")";
-    }
-    if (k == "snat" || k == "dnat") {
-        const std::string fam = nat_family(a, table_family);
-        for (const auto& [key, _] : a.items())
-            if (key != "addr" && key != "port" && key != "family") throw unsupported(k + " with " + key);
-        if (!a.contains("addr") || !a["addr"].is_string()) throw unsupported(k + " to " + construct_name(a.value("addr", json())));
-        std::string out = k + "(" + fam + ", " + cpp_string(a["addr"].get<std::string>());
-        if (a.contains("port")) {
-            if (!a["port"].is_number_integer()) throw unsupported(k + " to a port range");
-            out += ", " + std::to_string(a["port"].get<int>());
-        }
-        return out + ")";
-    }
-    if (k == "mangle") {
-        const std::string key = selector_key(a["key"]);
-        if (key == "meta mark") return "meta.mark.set(" + mark_value_cpp(a["value"]) + ")";
-        if (key == "ct mark") return "ct.mark.set(" + mark_value_cpp(a["value"]) + ")";
-        if (a["key"].is_object() && a["key"].contains("tcp option") && a["key"]["tcp option"].value("name", "") == "maxseg") {
-            const json& v = a["value"];
-            if (v.is_object() && v.contains("rt") && v["rt"].value("key", "") == "mtu") return "tcp.maxseg.set(rt.mtu)";
-            if (v.is_number_integer()) return "tcp.maxseg.set(" + std::to_string(v.get<int>()) + ")";
-        }
-        throw unsupported(construct_name(a["key"]) + " set");
-    }
-    if (k == "vmap") {
-        const selector sel = left_selector(a["key"]);
-        const json& data = a["data"];
-        if (data.is_string() && data.get<std::string>().rfind('@', 0) == 0)
-            return "(" + sel.cpp + " >> vmap(" + named_ref(data) + "))";
-        if (data.is_object() && data.contains("set")) {
-            std::string entries;
-            for (const auto& e : data["set"]) {
-                if (!e.is_array() || e.size() != 2) throw unsupported("the vmap entry " + dump(e));
-                entries += (entries.empty() ? "" : ", ") + std::string("on(") + write_element(sel, e[0], true) + ", " +
-                           verdict_cpp(e[1]) + ")";
-            }
-            return "(" + sel.cpp + " >> vmap(" + entries + "))";
-        }
-        throw unsupported("vmap " + dump(data));
-    }
-    if (k == "limit") {
-        for (const auto& [key, _] : a.items())
-            if (key != "rate" && key != "per" && key != "burst" && key != "inv") throw unsupported("limit with " + key);
-        std::string out = "limit(";
-        if (a.value("inv", false)) out += "over, ";
-        out += std::to_string(a["rate"].get<std::uint64_t>()) + " / " + a.value("per", std::string("second"));
-        if (a.contains("burst") && a["burst"].get<std::uint64_t>() != 0)
-            out += ", burst(" + std::to_string(a["burst"].get<std::uint64_t>()) + ")";
-        return out + ")";
-    }
-    if (k == "ct helper") return "ct_helper_set<" + cpp_string(a.get<std::string>()) + ">";
-    if (k == "match") return match_cpp(a);
-    throw unsupported(k + " statements");
+    const auto& t = statement_table();
+    const auto it = t.find(s.begin().key());
+    if (it == t.end()) throw unsupported(s.begin().key() + " statements");
+    return it->second(s.begin().value(), table_family);
 }
 
 // One rule as C++: (matches && ...) >> statements >> verdict >> comment("...").

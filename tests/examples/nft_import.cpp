@@ -150,6 +150,56 @@ TEST_CASE("nft_import: C++ string literals hold any bytes and nothing else", "[e
     CHECK(r.out == hostile);
 }
 
+namespace {
+std::string rule_of(const char* expr_json, const std::string& family = "inet") {
+    const nlohmann::json rule = {{"expr", nlohmann::json::parse(expr_json)}};
+    try {
+        return nft_import::detail::rule_cpp(rule, family);
+    } catch (const nft_import::rule_unsupported& u) {
+        std::string all;
+        for (const auto& w : u.what_all) all += "lacks: " + w + ";";
+        return all;
+    }
+}
+}  // namespace
+
+TEST_CASE("nft_import: the JSON shapes map to nftpp spellings", "[examples][nft_import]") {
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "saddr"}},
+                                 "right": {"prefix": {"addr": "10.0.0.0", "len": 8}}}}, {"accept": null}])") ==
+          R"((ip.saddr == "10.0.0.0/8") >> accept)");
+    CHECK(rule_of(R"([{"match": {"op": "in", "left": {"ct": {"key": "state"}}, "right": ["established", "related"]}},
+                      {"counter": {"packets": 0, "bytes": 0}}, {"jump": {"target": "a/b"}}])") ==
+          R"((ct.state == (established | related)) >> counter >> jump<"a/b">)");
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"&": [{"payload": {"protocol": "tcp", "field": "flags"}},
+                                                             {"|": [{"|": ["fin", "syn"]}, "rst"]}]}, "right": "syn"}},
+                      {"drop": null}])") == "((tcp.flags & ((fin | syn) | rst)) == syn) >> drop");
+    CHECK(rule_of(R"([{"match": {"op": "!=", "left": {"meta": {"key": "l4proto"}}, "right": {"set": ["tcp", "udp"]}}},
+                      {"return": null}])") == "(meta.l4proto.not_in({tcp, udp})) >> return_");
+    CHECK(rule_of(R"([{"mangle": {"key": {"meta": {"key": "mark"}}, "value": {"|": [{"meta": {"key": "mark"}}, 16384]}}}])") ==
+          "meta.mark.set(meta.mark | 0x4000)");
+    CHECK(rule_of(R"([{"vmap": {"key": {"concat": [{"payload": {"protocol": "ip", "field": "daddr"}}, {"meta": {"key": "l4proto"}},
+                                                    {"payload": {"protocol": "th", "field": "dport"}}]}, "data": "@m"}}])") ==
+          R"((concat(ip.daddr, meta.l4proto, th.dport) >> vmap(at<"m">)))");
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"fib": {"result": "oif", "flags": ["saddr", "iif"]}}, "right": false}},
+                      {"drop": null}])") == "(fib(fib_saddr, fib_iif).oif.missing()) >> drop");
+    CHECK(rule_of(R"([{"dnat": {"addr": "10.0.0.1", "port": 80}}])", "ip") == R"(dnat(ip, "10.0.0.1", 80))");
+    CHECK(rule_of(R"([{"masquerade": {"port": {"range": [1024, 65535]}, "flags": ["fully-random"]}}])", "ip") ==
+          "masquerade(ports(1024, 65535), nat_fully_random)");
+    CHECK(rule_of(R"([{"limit": {"rate": 5, "per": "second", "burst": 10}}, {"accept": null}])") ==
+          "limit(5 / second, burst(10)) >> accept");
+    // what nftpp lacks: every construct of the rule, not the first only
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"payload": {"protocol": "ether", "field": "saddr"}}, "right": "00:16:3e:00:00:01"}},
+                      {"match": {"op": "==", "left": {"payload": {"base": "nh", "offset": 528, "len": 48}}, "right": 1}},
+                      {"drop": null}])") == "lacks: ether saddr;lacks: @nh,528,48;");
+    CHECK(rule_of(R"([{"quota": {"val": 1, "val_unit": "mbytes"}}])") == "lacks: quota statements;");
+    // and the text it is then written as, for unchecked()
+    const nlohmann::json rule = {{"comment", "x"}, {"expr", nlohmann::json::parse(R"([
+        {"match": {"op": "!=", "left": {"meta": {"key": "iifname"}}, "right": "br0"}},
+        {"match": {"op": "!=", "left": {"ct": {"key": "daddr", "family": "ip", "dir": "original"}}, "right": "10.0.0.2"}},
+        {"counter": null}, {"accept": null}])")}};
+    CHECK(nft_import::detail::text_rule(rule) == R"(meta iifname != "br0" ct original ip daddr != 10.0.0.2 counter accept comment "x")");
+}
+
 TEST_CASE("nft_import: hostile names and comments reach the program as data", "[examples][nft_import]") {
     const std::string evil = "x\"); } int main() { std::puts(\"INJECTED\"); return 7; } auto f() { return (\"";
     auto doc = nlohmann::json::parse(R"({"nftables": [
