@@ -26,3 +26,9 @@ if(TARGET test_examples AND TARGET nft_import)
                                                    NFTPP_TEST_CXX="${CMAKE_CXX_COMPILER}"
                                                    NFTPP_INCLUDE_DIR="${PROJECT_SOURCE_DIR}/include")
 endif()
+# The corpus on its own: every file loads with nft in a scratch namespace (also part of
+# the examples test).
+if(TARGET test_examples)
+  add_test(NAME corpus COMMAND test_examples "[corpus]")
+  set_tests_properties(corpus PROPERTIES TIMEOUT 300)
+endif()

@@ -265,7 +265,7 @@ TEST_CASE("nft_import: a listing from a file gives the program that its namespac
 }
 
 TEST_CASE("nft_import: every corpus ruleset round-trips, strictly where nftpp has every construct",
-          "[examples][nft_import][corpus]") {
+          "[examples][nft_import]") {
     const auto files = corpus::files();
     for (const auto& f : files) {
         INFO("corpus file " << f.filename().string());
