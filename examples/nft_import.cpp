@@ -5,8 +5,10 @@
 // ruleset with nftpp and prints its rendered script. What nftpp cannot express is listed
 // on stderr, one line each (table, chain, rule handle, the construct); with --strict any
 // such construct makes it print no program and exit 1. Without --strict such rules are
-// written through unchecked("..."). Exit status: 0 done, 1 refused (--strict), 2 bad
-// usage or input, 3 the listing failed.
+// written through unchecked("..."), and attributes nftpp cannot declare (set comments) are
+// left out; a whole declaration it cannot write (a set of a datatype it lacks, a
+// flowtable) still refuses the import. Exit status: 0 done, 1 refused, 2 bad usage or
+// input, 3 the listing failed.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -82,9 +84,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "nft_import: %s\n", r.error.c_str());
         return 2;
     }
-    for (const auto& f : r.findings)
+    bool fatal = false;
+    for (const auto& f : r.findings) {
+        fatal = fatal || f.fatal;
         std::fprintf(stderr, "nft_import: %s%s\n", nft_import::describe(f).c_str(),
-                     strict ? "" : (f.handle >= 0 ? " (written as unchecked)" : " (left out)"));
+                     strict ? "" : (f.fatal ? " (cannot be written at all)" : f.handle >= 0 ? " (written as unchecked)" : " (left out)"));
+    }
+    if (!strict && fatal) {
+        std::fputs("nft_import: a declaration nftpp cannot write would leave the rules that use it unloadable; no program "
+                   "printed\n", stderr);
+        return 1;
+    }
     if (strict && !r.findings.empty()) {
         std::fprintf(stderr, "nft_import: --strict: %zu construct(s) nftpp cannot express; no program printed\n",
                      r.findings.size());

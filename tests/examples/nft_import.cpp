@@ -231,6 +231,28 @@ TEST_CASE("nft_import: hostile names and comments reach the program as data", "[
     }
 }
 
+TEST_CASE("nft_import: a declaration nftpp cannot write refuses even a non-strict import", "[examples][nft_import]") {
+    const auto doc = nlohmann::json::parse(R"({"nftables": [
+        {"table": {"family": "inet", "name": "t", "handle": 1}},
+        {"flowtable": {"family": "inet", "table": "t", "name": "ft", "handle": 2, "hook": "ingress", "prio": 0, "dev": "lo"}},
+        {"chain": {"family": "inet", "table": "t", "name": "c", "handle": 3}},
+        {"rule": {"family": "inet", "table": "t", "chain": "c", "handle": 4, "expr": [{"flow": {"op": "add", "flowtable": "@ft"}}]}}]})");
+    const auto r = nft_import::import_ruleset(doc, false);
+    CHECK(r.program.empty());
+    REQUIRE(r.findings.size() == 2);
+    CHECK(r.findings[0].construct == "flowtable objects");
+    CHECK(r.findings[0].fatal);
+    CHECK(r.findings[1].construct == "flow statements");
+    CHECK(r.findings[1].handle == 4);
+    CHECK_FALSE(r.findings[1].fatal);
+    temp_dir tmp;
+    write_file(tmp.file("ft.json"), doc.dump());
+    const auto ran = run({NFTPP_NFT_IMPORT, "--file", tmp.file("ft.json")});
+    CHECK(ran.exit_code == 1);
+    CHECK(ran.out.empty());
+    CHECK(ran.err.find("table inet t, ft: flowtable objects (cannot be written at all)") != std::string::npos);
+}
+
 TEST_CASE("nft_import: usage and input errors", "[examples][nft_import]") {
     CHECK(run({NFTPP_NFT_IMPORT}).exit_code == 2);
     CHECK(run({NFTPP_NFT_IMPORT, "--strict"}).exit_code == 2);
