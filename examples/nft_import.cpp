@@ -79,7 +79,13 @@ int main(int argc, char** argv) {
         std::fputs("nft_import: the input is not JSON\n", stderr);
         return 2;
     }
-    const auto r = nft_import::import_ruleset(doc, strict);
+    nft_import::result r;
+    try {
+        r = nft_import::import_ruleset(doc, strict);
+    } catch (const nlohmann::json::exception& e) {
+        std::fprintf(stderr, "nft_import: the listing is not of the shape `nft -j list ruleset` prints: %s\n", e.what());
+        return 2;
+    }
     if (!r.error.empty()) {
         std::fprintf(stderr, "nft_import: %s\n", r.error.c_str());
         return 2;

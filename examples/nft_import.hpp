@@ -318,6 +318,7 @@ inline std::string text_statement(const json& s) {
 // The whole rule as nft text, its comment last.
 inline std::string text_rule(const json& rule) {
     std::string out;
+    if (!rule.at("expr").is_array()) throw unrenderable("rule " + dump(rule));
     for (const auto& s : rule.at("expr")) out += (out.empty() ? "" : " ") + text_statement(s);
     if (rule.contains("comment")) out += " comment \"" + rule["comment"].get<std::string>() + "\"";
     return out;
@@ -868,6 +869,7 @@ inline std::string statement_cpp(const json& s, const std::string& table_family)
 inline std::string rule_cpp(const json& rule, const std::string& table_family) {
     std::vector<std::string> matches, stmts, lacking;
     bool seen_statement = false;
+    if (!rule.at("expr").is_array()) throw unsupported("a rule whose expr is not a list");
     for (const auto& s : rule.at("expr")) {
         const bool is_match = s.is_object() && s.contains("match");
         std::string c;
@@ -1079,6 +1081,13 @@ inline result import_ruleset(const json& doc, bool strict) {
         }
     }
 
+    for (const auto& t : tables)
+        for (const auto& [cname, ce] : t.chains)
+            if (ce.chain.is_null()) {
+                r.error = "the listing has rules in chain " + cname + " of table " + t.table.value("family", "") + " " +
+                          t.table.value("name", "") + " but not the chain";
+                return r;
+            }
     std::string body;
     std::vector<std::string> fns;
     std::size_t index = 0;

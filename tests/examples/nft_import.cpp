@@ -265,6 +265,19 @@ TEST_CASE("nft_import: usage and input errors", "[examples][nft_import]") {
     write_file(tmp.file("other.json"), R"({"tables": []})");
     CHECK(run({NFTPP_NFT_IMPORT, "--file", tmp.file("other.json")}).exit_code == 2);
     CHECK(run({NFTPP_NFT_IMPORT, "--netns", "../etc"}).exit_code == 2);
+    // listings of an unexpected shape: a sentence and status 2, never a crash
+    for (const char* shape : {R"({"nftables": [{"table": {"family": "inet", "name": 5}}]})",
+                              R"({"nftables": [{"table": {"family": "inet", "name": "t"}}, {"rule": {"family": "inet", "table": "t", "chain": "c", "expr": 5}}]})",
+                              R"({"nftables": [{"table": {"family": "inet", "name": "t"}}, {"chain": {"family": "inet", "table": "t", "name": "c", "hook": "input"}}]})",
+                              R"({"nftables": [{"chain": {"family": "inet", "table": "t", "name": "c"}}]})"}) {
+        INFO(shape);
+        write_file(tmp.file("shape.json"), shape);
+        const auto r = run({NFTPP_NFT_IMPORT, "--file", tmp.file("shape.json")});
+        CHECK(r.exit_code >= 1);
+        CHECK(r.exit_code <= 2);
+        CHECK(r.term_signal == 0);
+        CHECK(r.err.rfind("nft_import: ", 0) == 0);
+    }
 }
 
 TEST_CASE("nft_import: a listing from a file gives the program that its namespace gives", "[examples][nft_import]") {
