@@ -18,3 +18,17 @@ if(TARGET test_examples)
     target_compile_definitions(test_examples PRIVATE NFTPP_SERVICE_LB="$<TARGET_FILE:service_lb>")
   endif()
 endif()
+# nft_import: the test runs it on the corpus and compiles what it prints with the tests'
+# own compiler and include path.
+if(TARGET test_examples AND TARGET nft_import)
+  add_dependencies(test_examples nft_import)
+  target_compile_definitions(test_examples PRIVATE NFTPP_NFT_IMPORT="$<TARGET_FILE:nft_import>"
+                                                   NFTPP_TEST_CXX="${CMAKE_CXX_COMPILER}"
+                                                   NFTPP_INCLUDE_DIR="${PROJECT_SOURCE_DIR}/include")
+endif()
+# The corpus on its own: every file loads with nft in a scratch namespace (also part of
+# the examples test).
+if(TARGET test_examples)
+  add_test(NAME corpus COMMAND test_examples "[corpus]")
+  set_tests_properties(corpus PROPERTIES TIMEOUT 300)
+endif()
