@@ -163,6 +163,7 @@ constexpr void emit_chain(E& e, const C& c, family f, const name& tname) {
     e.put("\tchain ");
     e.put(C::name.view());
     e.put(" {\n");
+    if (c.note) detail::emit_comment_line(e, *c.note, "\t\t");
     if constexpr (C::spec.is_base) {
         e.put("\t\ttype ");
         e.put(keyword(C::spec.type));
@@ -205,6 +206,7 @@ constexpr void emit_table_block(E& e, const table_t<F, Cs, Ss>& t) {
     e.put(' ');
     e.put(t.table_name);
     e.put(" {\n");
+    if (t.note) detail::emit_comment_line(e, *t.note, "\t");
     boost::hana::for_each(t.sets, [&](const auto& s) {
         const auto first = e.open();
         e.put('\t');

@@ -66,6 +66,15 @@ void emit_head(E& e, std::string_view verb, const runtime_table& t, std::string_
     }
 }
 
+// A declaration's `comment "..."` line.
+template <class E>
+constexpr void emit_comment_line(E& e, const comment_text& c, std::string_view indent) {
+    e.put(indent);
+    e.put("comment ");
+    e.put(c);
+    e.put('\n');
+}
+
 template <class E>
 void emit_chain_spec(E& e, const runtime_chain& c) {
     if (!c.spec().is_base) return;
@@ -96,6 +105,7 @@ void emit_runtime_chain(E& e, const runtime_table& t, const runtime_chain& c, bo
     e.put("\tchain ");
     e.put(std::string_view(c.name()));
     e.put(" {\n");
+    if (c.comment()) emit_comment_line(e, *c.comment(), "\t\t");
     emit_chain_spec(e, c);
     if (with_rules) {
         long index = 0;
@@ -130,6 +140,7 @@ void emit_runtime_table_block(E& e, const runtime_table& t) {
     e.put(' ');
     e.put(std::string_view(t.name()));
     e.put(" {\n");
+    if (t.comment()) emit_comment_line(e, *t.comment(), "\t");
     for (const auto& s : t.sets()) emit_runtime_set(e, t, s);
     for (const auto& c : t.chains()) emit_runtime_chain(e, t, c, true);
     e.put("}\n");

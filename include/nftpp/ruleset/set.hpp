@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -25,6 +26,7 @@
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/ruleset/rules.hpp>
+#include <nftpp/stmt/comment.hpp>
 #include <nftpp/value/name.hpp>
 
 namespace nftpp {
@@ -54,14 +56,17 @@ NFTPP_RULE(an_element_timeout_needs_a_set_with_set_flag_timeout_or_a_set_timeout
 // The nft flags constant, interval, timeout and dynamic; counter (a packet and byte
 // counter on every element); auto_merge (nft merges overlapping and adjacent intervals);
 // size (the most elements the set may hold); timeout (every element expires after it,
-// unless added with its own element_timeout).
+// unless added with its own element_timeout); a comment("...") on the declaration, once.
 struct set_flags {
     std::uint8_t bits = 0;
     std::uint32_t size = 0;        // 0: nft's default
     std::uint64_t timeout_ms = 0;  // 0: elements do not expire
+    std::optional<comment_text> note{};  // `comment "..."` in the declaration
 
     // Not an aggregate: `set<"s", port>({22, 80})` must read {22, 80} as elements.
     constexpr set_flags() noexcept = default;
+    // set<"s", ipv4_addr>(comment("allowed hosts")), set_flag::interval | comment("...")
+    constexpr set_flags(const comment_t& c) noexcept : note(c.text) {}
     [[nodiscard]] static constexpr set_flags make(std::uint8_t bits, std::uint32_t size = 0, std::uint64_t timeout_ms = 0) noexcept {
         set_flags f;
         f.bits = bits;
@@ -70,8 +75,11 @@ struct set_flags {
         return f;
     }
 
-    friend constexpr set_flags operator|(set_flags a, set_flags b) noexcept {
-        return make(static_cast<std::uint8_t>(a.bits | b.bits), b.size ? b.size : a.size, b.timeout_ms ? b.timeout_ms : a.timeout_ms);
+    friend constexpr set_flags operator|(set_flags a, set_flags b) {
+        if (a.note && b.note) raise(error{&rules::one_comment_per_declaration, 0});
+        set_flags f = make(static_cast<std::uint8_t>(a.bits | b.bits), b.size ? b.size : a.size, b.timeout_ms ? b.timeout_ms : a.timeout_ms);
+        f.note = b.note ? b.note : a.note;
+        return f;
     }
     [[nodiscard]] constexpr bool has(set_flags f) const noexcept { return (bits & f.bits) == f.bits && f.bits; }
     // Elements may carry their own timeout.
@@ -129,6 +137,11 @@ constexpr void write_set_options(S& out, set_flags f) {
     }
     if (f.has(set_flag::counter)) out.put("\t\tcounter\n");
     if (f.has(set_flag::auto_merge)) out.put("\t\tauto-merge\n");
+    if (f.note) {
+        out.put("\t\tcomment ");
+        write_nft(out, *f.note);
+        out.put('\n');
+    }
 }
 
 struct no_elements_t {};
