@@ -7,6 +7,7 @@
 // the families it needs). Builds on core/ and value/; names no statement (the `.set()` of
 // the mark selectors builds statements of stmt/ only where a rule uses it).
 #include <nftpp/expr/concat.hpp>
+#include <nftpp/expr/ether.hpp>
 #include <nftpp/expr/bitwise.hpp>
 #include <nftpp/expr/ct.hpp>
 #include <nftpp/expr/fib.hpp>
