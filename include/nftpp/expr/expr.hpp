@@ -11,6 +11,7 @@
 #include <nftpp/expr/bitwise.hpp>
 #include <nftpp/expr/ct.hpp>
 #include <nftpp/expr/fib.hpp>
+#include <nftpp/expr/hash.hpp>
 #include <nftpp/expr/icmp.hpp>
 #include <nftpp/expr/interface.hpp>
 #include <nftpp/expr/ip.hpp>
