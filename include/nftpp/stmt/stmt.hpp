@@ -2,13 +2,15 @@
 #pragma once
 // stmt/: statements, each in its own header with its node, its rendering, its facts and
 // its own rules (NFTPP_CHECK) and kernel feature (NFTPP_FEATURE): verdicts, verdict maps,
-// reject, counter (and named counters), quota, log, limit, NAT, tproxy, notrack, mark set, MSS clamping, ct helper set,
+// reject, counter (and named counters), quota, log, limit, fwd and dup, NAT, tproxy, notrack, mark set, MSS clamping, ct helper set,
 // set updates from the packet path (set_add, set_update),
 // comment. A new statement is one header here plus a line below (docs/extending.md).
 // Builds on core/, value/ and expr/.
 #include <nftpp/stmt/comment.hpp>
 #include <nftpp/stmt/counter.hpp>
 #include <nftpp/stmt/ct_helper.hpp>
+#include <nftpp/stmt/dup.hpp>
+#include <nftpp/stmt/fwd.hpp>
 #include <nftpp/stmt/limit.hpp>
 #include <nftpp/stmt/log.hpp>
 #include <nftpp/stmt/mark.hpp>
