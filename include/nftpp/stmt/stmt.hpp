@@ -2,7 +2,7 @@
 #pragma once
 // stmt/: statements, each in its own header with its node, its rendering, its facts and
 // its own rules (NFTPP_CHECK) and kernel feature (NFTPP_FEATURE): verdicts, verdict maps,
-// reject, counter (and named counters), quota, log, limit, fwd and dup, NAT, tproxy, notrack, mark set, MSS clamping, ct helper set,
+// reject, counter (and named counters), quota, log, limit, fwd and dup, queue, NAT, tproxy, notrack, mark set, MSS clamping, ct helper set,
 // set updates from the packet path (set_add, set_update),
 // comment. A new statement is one header here plus a line below (docs/extending.md).
 // Builds on core/, value/ and expr/.
@@ -17,6 +17,7 @@
 #include <nftpp/stmt/maxseg.hpp>
 #include <nftpp/stmt/nat.hpp>
 #include <nftpp/stmt/notrack.hpp>
+#include <nftpp/stmt/queue.hpp>
 #include <nftpp/stmt/quota.hpp>
 #include <nftpp/stmt/reject.hpp>
 #include <nftpp/stmt/set_update.hpp>
