@@ -167,7 +167,7 @@ template <family F, class... M>
         (fire_table_member_check<M>(), ...);
         return table_t<F, hana::tuple<>, hana::tuple<>>{n};
     } else if constexpr ((0 + ... + (is_comment_v<M> ? 1 : 0)) > 1) {
-        fire<&rules::one_comment_per_declaration, named<"table">>();
+        fire<&rules::one_comment_per_declaration, named<"table">, M...>();  // M: dependent, so only a table with two fires it
         return table_t<F, hana::tuple<>, hana::tuple<>>{n};
     } else if constexpr (!(object_fits_family<F, M>() && ...)) {
         (fire_table_object_check<F, M>(), ...);
