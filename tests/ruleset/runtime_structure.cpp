@@ -60,7 +60,8 @@ struct static_table_with_sets {
 };
 
 template <fixed_string N, base_spec S, class... R>
-using chain_of = decltype(detail::build_chain<N, S>(chain_policy::accept, std::optional<ifname>{}, std::declval<R>()...));
+using chain_of = decltype(detail::build_chain<N, S>(chain_policy::accept, std::optional<ifname>{}, std::optional<comment_text>{},
+                                                         std::declval<R>()...));
 
 }  // namespace
 

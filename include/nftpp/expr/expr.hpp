@@ -7,9 +7,11 @@
 // the families it needs). Builds on core/ and value/; names no statement (the `.set()` of
 // the mark selectors builds statements of stmt/ only where a rule uses it).
 #include <nftpp/expr/concat.hpp>
+#include <nftpp/expr/ether.hpp>
 #include <nftpp/expr/bitwise.hpp>
 #include <nftpp/expr/ct.hpp>
 #include <nftpp/expr/fib.hpp>
+#include <nftpp/expr/hash.hpp>
 #include <nftpp/expr/icmp.hpp>
 #include <nftpp/expr/interface.hpp>
 #include <nftpp/expr/ip.hpp>

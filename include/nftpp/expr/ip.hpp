@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// ip: IPv4 header fields. `ip.saddr == "10.0.0.0/8"`, `ip.protocol == tcp`.
+// ip: IPv4 header fields. `ip.saddr == "10.0.0.0/8"`, `ip.protocol == tcp`,
+// `ip.dscp == dscp_class::ef`.
 // Any ip match pins the rule to IPv4: it cannot appear in an ip6 or arp table, nor
 // beside an ip6 match in an inet rule.
 #include <string_view>
@@ -31,12 +32,18 @@ struct ip_ttl_t : selector_t<ip_ttl_t, ttl> {
     static constexpr part_facts facts = ip_facts;
 };
 
+struct ip_dscp_t : selector_t<ip_dscp_t, dscp> {
+    static constexpr std::string_view keyword = "ip dscp";
+    static constexpr part_facts facts = ip_facts;
+};
+
 struct ip_t {
     static constexpr layer3 protocol_layer3 = layer3::ip;
     ip_saddr_t saddr;
     ip_daddr_t daddr;
     ip_protocol_t protocol;
     ip_ttl_t ttl;
+    ip_dscp_t dscp;
 };
 inline constexpr ip_t ip{};
 

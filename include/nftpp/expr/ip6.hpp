@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// ip6: IPv6 header fields. `ip6.daddr == "fd00::/64"`, `ip6.nexthdr == tcp`.
+// ip6: IPv6 header fields. `ip6.daddr == "fd00::/64"`, `ip6.nexthdr == tcp`,
+// `ip6.dscp == dscp_class::ef`, `ip6.flowlabel == 1234`.
 // Any ip6 match pins the rule to IPv6.
 #include <string_view>
 
@@ -30,12 +31,23 @@ struct ip6_hoplimit_t : selector_t<ip6_hoplimit_t, ttl> {
     static constexpr part_facts facts = ip6_facts;
 };
 
+struct ip6_dscp_t : selector_t<ip6_dscp_t, dscp> {
+    static constexpr std::string_view keyword = "ip6 dscp";
+    static constexpr part_facts facts = ip6_facts;
+};
+struct ip6_flowlabel_t : selector_t<ip6_flowlabel_t, flowlabel> {
+    static constexpr std::string_view keyword = "ip6 flowlabel";
+    static constexpr part_facts facts = ip6_facts;
+};
+
 struct ip6_t {
     static constexpr layer3 protocol_layer3 = layer3::ip6;
     ip6_saddr_t saddr;
     ip6_daddr_t daddr;
     ip6_nexthdr_t nexthdr;
     ip6_hoplimit_t hoplimit;
+    ip6_dscp_t dscp;
+    ip6_flowlabel_t flowlabel;
 };
 inline constexpr ip6_t ip6{};
 

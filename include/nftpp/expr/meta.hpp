@@ -2,7 +2,8 @@
 #pragma once
 // meta: packet metadata. `meta.l4proto == tcp`, `meta.nfproto == ip6` (inet only),
 // `meta.skuid == uid(1000)`, `meta.mark == 0x1`, `meta.mark.set(0x2)`.
-// iifname/oifname live in interface.hpp.
+// `meta.pkttype == pkt_types::broadcast`, `meta.cgroup == 0x100001` (a net_cls class id).
+// iifname/oifname live in interface.hpp. Both load in every family and hook.
 #include <string_view>
 
 #include <nftpp/expr/selector.hpp>
@@ -60,6 +61,15 @@ struct meta_oifname_t : selector_t<meta_oifname_t, ifname> {
     static constexpr part_facts facts{};
 };
 
+struct meta_pkttype_t : selector_t<meta_pkttype_t, pkt_type> {
+    static constexpr std::string_view keyword = "meta pkttype";
+    static constexpr part_facts facts{};
+};
+struct meta_cgroup_t : selector_t<meta_cgroup_t, cgroup_id> {
+    static constexpr std::string_view keyword = "meta cgroup";
+    static constexpr part_facts facts{};
+};
+
 struct meta_t {
     meta_l4proto_t l4proto;
     meta_nfproto_t nfproto;
@@ -68,6 +78,8 @@ struct meta_t {
     meta_mark_t mark;
     meta_iifname_t iifname;
     meta_oifname_t oifname;
+    meta_pkttype_t pkttype;
+    meta_cgroup_t cgroup;
 };
 inline constexpr meta_t meta{};
 

@@ -22,6 +22,9 @@
 //     smaller one never comes up. Checked when the match, vmap or map is made: at compile
 //     time in a constant rule (constexpr), with value_error otherwise.
 // numgen is a key expression with state (expr/key_expr.hpp): its match keeps it.
+// The same numbers come from a hash of the packet's fields, jhash and symhash
+// (expr/hash.hpp): number_key_t<Source> is the one expression for all three, its Source
+// what comes before `mod` (and its facts: a jhash of ip saddr pins the rule to ip).
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -115,24 +118,47 @@ struct numgen_offset {
 
 enum class numgen_mode : std::uint8_t { random, inc };
 
-template <class Op, class Rhs>
-struct numgen_match_t;
+template <class Key, class Op, class Rhs>
+struct number_match_t;
 
-// `numgen random mod N offset K`: a key expression (expr/key_expr.hpp) with its numbers.
-struct numgen_t {
+// What numgen's numbers come from: its generator (`numgen random`, `numgen inc`).
+struct numgen_source {
+    static constexpr part_facts facts{};  // pins nothing, needs nothing
+    numgen_mode mode = numgen_mode::random;
+
+    template <Sink S>
+    constexpr void write_head(S& out) const {
+        out.put(mode == numgen_mode::inc ? "numgen inc" : "numgen random");
+    }
+    template <Sink S>
+    constexpr void write_tail(S&) const {}
+};
+
+// `SOURCE mod N offset K`: a key expression (expr/key_expr.hpp) with its numbers.
+template <class Source>
+struct number_key_t {
     using key_expression_tag = void;
     using value_type = numgen_value;
     using operand_type = operand<numgen_value>;
-    static constexpr part_facts facts{};  // pins nothing, needs nothing
+    static constexpr part_facts facts = Source::facts;
 
-    numgen_mode mode = numgen_mode::random;
+    Source source{};
     std::uint32_t modulus = 1;
     std::uint32_t first = 0;  // the offset: the smallest number it gives
 
     // The numbers start at K: `numgen inc mod 4 offset 10` gives 10 to 13.
-    [[nodiscard]] constexpr numgen_t offset(numgen_offset k) const {
+    [[nodiscard]] constexpr number_key_t offset(numgen_offset k) const {
         if (std::uint64_t{k.n} + modulus > 4294967296u) raise(error{&rules::numgen_offset_plus_modulus_is_at_most_4294967296, 0});
-        return numgen_t{mode, modulus, k.n};
+        return number_key_t{source, modulus, k.n};
+    }
+    // A source with a seed (jhash): `mod 4 seed 0xdead`.
+    template <class S = Source>
+        requires requires(S x) { x.seed; x.seeded; }
+    [[nodiscard]] constexpr number_key_t seed(std::uint32_t v) const noexcept {
+        number_key_t k = *this;
+        k.source.seed = v;
+        k.source.seeded = true;
+        return k;
     }
     // The largest number it gives.
     [[nodiscard]] constexpr std::uint32_t last() const noexcept {
@@ -152,9 +178,11 @@ struct numgen_t {
     }
 
     template <Sink S>
-    friend constexpr void write_nft(S& out, const numgen_t& g) {
-        out.put(g.mode == numgen_mode::inc ? "numgen inc mod " : "numgen random mod ");
+    friend constexpr void write_nft(S& out, const number_key_t& g) {
+        g.source.write_head(out);
+        out.put(" mod ");
         put_uint(out, g.modulus);
+        g.source.write_tail(out);
         if (g.first != 0) {
             out.put(" offset ");
             put_uint(out, g.first);
@@ -162,36 +190,53 @@ struct numgen_t {
     }
 
     // Relations: numgen.random.mod(2) == 0, != 1, < 1 ..., .in({0, 1}), .not_in({...}).
-    friend constexpr numgen_match_t<op::eq, operand<numgen_value>> operator==(const numgen_t& g, const operand<numgen_value>& v);
-    friend constexpr numgen_match_t<op::ne, operand<numgen_value>> operator!=(const numgen_t& g, const operand<numgen_value>& v);
-    friend constexpr numgen_match_t<op::lt, operand<numgen_value>> operator<(const numgen_t& g, const operand<numgen_value>& v);
-    friend constexpr numgen_match_t<op::gt, operand<numgen_value>> operator>(const numgen_t& g, const operand<numgen_value>& v);
-    friend constexpr numgen_match_t<op::le, operand<numgen_value>> operator<=(const numgen_t& g, const operand<numgen_value>& v);
-    friend constexpr numgen_match_t<op::ge, operand<numgen_value>> operator>=(const numgen_t& g, const operand<numgen_value>& v);
+    friend constexpr number_match_t<number_key_t, op::eq, operand<numgen_value>> operator==(const number_key_t& g, const operand<numgen_value>& v) {
+        return make_match<op::eq>(g, v);
+    }
+    friend constexpr number_match_t<number_key_t, op::ne, operand<numgen_value>> operator!=(const number_key_t& g, const operand<numgen_value>& v) {
+        return make_match<op::ne>(g, v);
+    }
+    friend constexpr number_match_t<number_key_t, op::lt, operand<numgen_value>> operator<(const number_key_t& g, const operand<numgen_value>& v) {
+        return make_match<op::lt>(g, v);
+    }
+    friend constexpr number_match_t<number_key_t, op::gt, operand<numgen_value>> operator>(const number_key_t& g, const operand<numgen_value>& v) {
+        return make_match<op::gt>(g, v);
+    }
+    friend constexpr number_match_t<number_key_t, op::le, operand<numgen_value>> operator<=(const number_key_t& g, const operand<numgen_value>& v) {
+        return make_match<op::le>(g, v);
+    }
+    friend constexpr number_match_t<number_key_t, op::ge, operand<numgen_value>> operator>=(const number_key_t& g, const operand<numgen_value>& v) {
+        return make_match<op::ge>(g, v);
+    }
 
     // Wrong datatype: the same named assertion as a selector's.
     template <class X>
         requires(!std::convertible_to<X, operand<numgen_value>> && !is_pending_v<std::remove_cvref_t<X>>)
-    friend constexpr bool operator==(const numgen_t&, const X&) {
-        return assert_operand_has_the_selector_datatype_t<numgen_t, X>::value;
+    friend constexpr bool operator==(const number_key_t&, const X&) {
+        return assert_operand_has_the_selector_datatype_t<number_key_t, X>::value;
     }
     template <class X>
         requires(!std::convertible_to<X, operand<numgen_value>> && !is_pending_v<std::remove_cvref_t<X>>)
-    friend constexpr bool operator!=(const numgen_t&, const X&) {
-        return assert_operand_has_the_selector_datatype_t<numgen_t, X>::value;
+    friend constexpr bool operator!=(const number_key_t&, const X&) {
+        return assert_operand_has_the_selector_datatype_t<number_key_t, X>::value;
     }
 
     template <std::size_t N>
-    [[nodiscard]] constexpr numgen_match_t<op::eq, anon_set_t<numgen_value, N>> in(const operand<numgen_value> (&xs)[N]) const;
+    [[nodiscard]] constexpr number_match_t<number_key_t, op::eq, anon_set_t<numgen_value, N>> in(const operand<numgen_value> (&xs)[N]) const;
     template <std::size_t N>
-    [[nodiscard]] constexpr numgen_match_t<op::ne, anon_set_t<numgen_value, N>> not_in(const operand<numgen_value> (&xs)[N]) const;
+    [[nodiscard]] constexpr number_match_t<number_key_t, op::ne, anon_set_t<numgen_value, N>> not_in(const operand<numgen_value> (&xs)[N]) const;
     // From a run-time range of numbers (integers or numgen_values).
     template <std::ranges::input_range R>
-    [[nodiscard]] numgen_match_t<op::eq, anon_set_t<numgen_value, dynamic_elements>> in(const R& values) const;
+    [[nodiscard]] number_match_t<number_key_t, op::eq, anon_set_t<numgen_value, dynamic_elements>> in(const R& values) const;
     template <std::ranges::input_range R>
-    [[nodiscard]] numgen_match_t<op::ne, anon_set_t<numgen_value, dynamic_elements>> not_in(const R& values) const;
+    [[nodiscard]] number_match_t<number_key_t, op::ne, anon_set_t<numgen_value, dynamic_elements>> not_in(const R& values) const;
 
 private:
+    template <class Op, class Rhs>
+    static constexpr number_match_t<number_key_t, Op, Rhs> make_match(const number_key_t& g, Rhs rhs) {
+        g.check_value(rhs);
+        return {g, std::move(rhs)};
+    }
     template <class R>
     static std::vector<operand<numgen_value>> collect(const R& values) {
         std::vector<operand<numgen_value>> out;
@@ -205,19 +250,23 @@ private:
     }
 };
 
-// A match on numgen: `numgen random mod 2 0`. It keeps the expression (its numbers).
-template <class Op, class Rhs>
-struct numgen_match_t {
+// A match on numgen (or a hash): `numgen random mod 2 0`. It keeps the expression (its numbers).
+template <class Key, class Op, class Rhs>
+struct number_match_t {
     using match_tag = void;
     using relation = Op;
     using rhs_type = Rhs;
-    static constexpr part_facts facts{.is_match = true};
+    static constexpr part_facts facts = [] {
+        part_facts f = Key::facts;
+        f.is_match = true;
+        return f;
+    }();
 
-    numgen_t gen;
+    Key gen;
     Rhs rhs;
 
     template <Sink S>
-    friend constexpr void write_nft(S& out, const numgen_match_t& m) {
+    friend constexpr void write_nft(S& out, const number_match_t& m) {
         write_nft(out, m.gen);
         out.put(' ');
         out.put(Op::symbol);
@@ -225,58 +274,41 @@ struct numgen_match_t {
     }
 };
 
-namespace detail {
+template <class Source>
+template <std::size_t N>
+constexpr number_match_t<number_key_t<Source>, op::eq, anon_set_t<numgen_value, N>> number_key_t<Source>::in(
+    const operand<numgen_value> (&xs)[N]) const {
+    return make_match<op::eq>(*this, detail::make_anon_set(xs, std::make_index_sequence<N>{}));
+}
+template <class Source>
+template <std::size_t N>
+constexpr number_match_t<number_key_t<Source>, op::ne, anon_set_t<numgen_value, N>> number_key_t<Source>::not_in(
+    const operand<numgen_value> (&xs)[N]) const {
+    return make_match<op::ne>(*this, detail::make_anon_set(xs, std::make_index_sequence<N>{}));
+}
+template <class Source>
+template <std::ranges::input_range R>
+number_match_t<number_key_t<Source>, op::eq, anon_set_t<numgen_value, dynamic_elements>> number_key_t<Source>::in(const R& values) const {
+    anon_set_t<numgen_value, dynamic_elements> s(collect(values));
+    for (const auto& e : s.elements) check_value(e);
+    return {*this, std::move(s)};
+}
+template <class Source>
+template <std::ranges::input_range R>
+number_match_t<number_key_t<Source>, op::ne, anon_set_t<numgen_value, dynamic_elements>> number_key_t<Source>::not_in(const R& values) const {
+    anon_set_t<numgen_value, dynamic_elements> s(collect(values));
+    for (const auto& e : s.elements) check_value(e);
+    return {*this, std::move(s)};
+}
+
+using numgen_t = number_key_t<numgen_source>;
 template <class Op, class Rhs>
-constexpr numgen_match_t<Op, Rhs> numgen_match(const numgen_t& g, Rhs rhs) {
-    g.check_value(rhs);
-    return {g, std::move(rhs)};
-}
-}  // namespace detail
-
-constexpr numgen_match_t<op::eq, operand<numgen_value>> operator==(const numgen_t& g, const operand<numgen_value>& v) {
-    return detail::numgen_match<op::eq>(g, v);
-}
-constexpr numgen_match_t<op::ne, operand<numgen_value>> operator!=(const numgen_t& g, const operand<numgen_value>& v) {
-    return detail::numgen_match<op::ne>(g, v);
-}
-constexpr numgen_match_t<op::lt, operand<numgen_value>> operator<(const numgen_t& g, const operand<numgen_value>& v) {
-    return detail::numgen_match<op::lt>(g, v);
-}
-constexpr numgen_match_t<op::gt, operand<numgen_value>> operator>(const numgen_t& g, const operand<numgen_value>& v) {
-    return detail::numgen_match<op::gt>(g, v);
-}
-constexpr numgen_match_t<op::le, operand<numgen_value>> operator<=(const numgen_t& g, const operand<numgen_value>& v) {
-    return detail::numgen_match<op::le>(g, v);
-}
-constexpr numgen_match_t<op::ge, operand<numgen_value>> operator>=(const numgen_t& g, const operand<numgen_value>& v) {
-    return detail::numgen_match<op::ge>(g, v);
-}
-
-template <std::size_t N>
-constexpr numgen_match_t<op::eq, anon_set_t<numgen_value, N>> numgen_t::in(const operand<numgen_value> (&xs)[N]) const {
-    return detail::numgen_match<op::eq>(*this, detail::make_anon_set(xs, std::make_index_sequence<N>{}));
-}
-template <std::size_t N>
-constexpr numgen_match_t<op::ne, anon_set_t<numgen_value, N>> numgen_t::not_in(const operand<numgen_value> (&xs)[N]) const {
-    return detail::numgen_match<op::ne>(*this, detail::make_anon_set(xs, std::make_index_sequence<N>{}));
-}
-template <std::ranges::input_range R>
-numgen_match_t<op::eq, anon_set_t<numgen_value, dynamic_elements>> numgen_t::in(const R& values) const {
-    anon_set_t<numgen_value, dynamic_elements> s(collect(values));
-    for (const auto& e : s.elements) check_value(e);
-    return {*this, std::move(s)};
-}
-template <std::ranges::input_range R>
-numgen_match_t<op::ne, anon_set_t<numgen_value, dynamic_elements>> numgen_t::not_in(const R& values) const {
-    anon_set_t<numgen_value, dynamic_elements> s(collect(values));
-    for (const auto& e : s.elements) check_value(e);
-    return {*this, std::move(s)};
-}
+using numgen_match_t = number_match_t<numgen_t, Op, Rhs>;
 
 // numgen.random / numgen.inc: .mod(N) makes the expression.
 template <numgen_mode M>
 struct numgen_kind_t {
-    [[nodiscard]] constexpr numgen_t mod(numgen_modulus n) const noexcept { return numgen_t{M, n.n, 0}; }
+    [[nodiscard]] constexpr numgen_t mod(numgen_modulus n) const noexcept { return numgen_t{numgen_source{M}, n.n, 0}; }
 };
 
 struct numgen_group_t {

@@ -4,6 +4,7 @@
 //   chain<"name">(rules...)                                   a regular chain (a jump target)
 //   base_chain<"name", filter_chain(hook::input)>(policy::drop, rules...)
 //   base_chain<"in", filter_chain(hook::ingress)>(device("eth0"), rules...)
+//   chain<"name">(comment("why this chain"), rules...)          a chain's comment, once
 // A chain's name, type, hook and priority are template arguments, so the table can check
 // them and the chain graph at compile time; its rules are values in a Boost.Hana tuple
 // (each rule its own type, so each rule's shape is checked when the chain is built).
@@ -29,6 +30,7 @@
 #include <nftpp/ruleset/optional.hpp>
 #include <nftpp/ruleset/rule.hpp>
 #include <nftpp/ruleset/rule_check.hpp>
+#include <nftpp/stmt/comment.hpp>
 #include <nftpp/value/ifname.hpp>
 #include <nftpp/value/name.hpp>
 
@@ -68,6 +70,7 @@ struct chain_t {
     Rules rules;
     chain_policy policy = chain_policy::accept;
     std::optional<ifname> dev{};
+    std::optional<comment_text> note{};  // `comment "..."` in the declaration
 
     // chain NAME { [type T hook H [device D] priority P; policy X;] rules }, each rule's
     // line marked with its index (optional rules the target lacks are left out and reported).
@@ -77,6 +80,7 @@ struct chain_t {
         out.put("\tchain ");
         out.put(Name.view());
         out.put(" {\n");
+        if (c.note) write_comment_line(out, *c.note, "\t\t");
         if constexpr (Spec.is_base) {
             out.put("\t\ttype ");
             out.put(keyword(Spec.type));
@@ -145,7 +149,7 @@ namespace detail {
 
 template <class T>
 inline constexpr bool is_chain_arg_v = RuleLike<T> || is_rule_list_v<T> || is_optional_rule_v<T> ||
-                                       std::is_same_v<T, chain_policy> || std::is_same_v<T, device_t>;
+                                       std::is_same_v<T, chain_policy> || std::is_same_v<T, device_t> || is_comment_v<T>;
 
 template <class T>
 constexpr auto to_chain_item(const T& t) {
@@ -155,7 +159,8 @@ constexpr auto to_chain_item(const T& t) {
 
 template <class A>
 constexpr const rule* rule_error_of() {
-    if constexpr (RuleLike<A>) return rule_summary_v<decltype(as_rule(std::declval<const A&>()))>.broken;
+    if constexpr (is_comment_v<A>) return nullptr;  // the chain's comment, not a rule
+    else if constexpr (RuleLike<A>) return rule_summary_v<decltype(as_rule(std::declval<const A&>()))>.broken;
     else if constexpr (is_optional_rule_v<A>) return rule_summary_v<item_rule_t<A>>.broken;
     else return nullptr;
 }
@@ -177,6 +182,7 @@ struct chain_args {
     int devices = 0;
     bool all_args = true;  // every argument is a rule, a rule list, a policy or a device
     int reject_policies = 0;  // policy::reject given (nft has no such policy)
+    int comments = 0;
 };
 
 // The first rule a chain declaration breaks, or nullptr (before its rules' shapes).
@@ -186,6 +192,7 @@ struct chain_args {
     if (a.reject_policies > 0) return &rules::chain_policy_is_accept_or_drop;
     if (!a.all_args) return &rules::chain_argument_is_a_rule;
     if (a.policies > 1 || a.devices > 1) return &rules::one_policy_and_one_device;
+    if (a.comments > 1) return &rules::one_comment_per_declaration;
     if (!a.spec.is_base && a.policies > 0) return &rules::policy_only_on_base_chain;
     if (a.devices > 0 && !ingress_like) return &rules::device_only_on_ingress_egress;
     if (ingress_like && a.devices == 0) return &rules::device_required_on_ingress_egress;
@@ -207,9 +214,10 @@ constexpr const rule* chain_error_of() {
     constexpr bool is_device[] = {false, std::is_same_v<Args, device_t>...};
     constexpr bool is_arg[] = {true, is_chain_arg_v<Args>...};
     constexpr bool is_reject[] = {false, std::is_same_v<Args, policy::reject_t>...};
+    constexpr bool is_comment[] = {false, is_comment_v<Args>...};
     constexpr chain_args a{Spec, count_of<Args...>(is_policy), count_of<Args...>(is_device),
                            count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1,
-                           count_of<Args...>(is_reject)};
+                           count_of<Args...>(is_reject), count_of<Args...>(is_comment)};
     if (const rule* e = check_chain_args(a)) return e;
     constexpr std::size_t bad = first_bad_rule<Args...>();
     if constexpr (bad != sizeof...(Args)) {
@@ -231,9 +239,10 @@ constexpr void fire_chain_check() {
     constexpr bool is_device[] = {false, std::is_same_v<Args, device_t>...};
     constexpr bool is_arg[] = {true, is_chain_arg_v<Args>...};
     constexpr bool is_reject[] = {false, std::is_same_v<Args, policy::reject_t>...};
+    constexpr bool is_comment[] = {false, is_comment_v<Args>...};
     constexpr chain_args a{Spec, count_of<Args...>(is_policy), count_of<Args...>(is_device),
                            count_of<Args...>(is_arg) == static_cast<int>(sizeof...(Args)) + 1,
-                           count_of<Args...>(is_reject)};
+                           count_of<Args...>(is_reject), count_of<Args...>(is_comment)};
     constexpr const rule* e = check_chain_args(a);
     if constexpr (e == &rules::chain_argument_is_a_rule) {
         [[maybe_unused]] const int each[] = {0, (fire_chain_arg_check<Name, Args>(), 0)...};
@@ -247,7 +256,7 @@ constexpr void fire_chain_check() {
 }
 
 template <class T>
-inline constexpr bool is_chain_item_v = RuleLike<T> || is_rule_list_v<T> || is_optional_rule_v<T>;
+inline constexpr bool is_chain_item_v = (RuleLike<T> && !is_comment_v<T>) || is_rule_list_v<T> || is_optional_rule_v<T>;
 
 // True when every argument is a rule item (an array, not a fold: see count_of).
 template <class... A>
@@ -264,44 +273,51 @@ constexpr bool all_chain_items() {
 // for_each) costs a base-class lookup per element that grows with the tuple, so for a
 // chain of hundreds of rules written in one call it would make compile time quadratic.
 template <fixed_string Name, base_spec Spec, class... Rest>
-constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, const chain_policy& p, const Rest&... rest);
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, std::optional<comment_text> note, const chain_policy& p, const Rest&... rest);
 template <fixed_string Name, base_spec Spec, class... Rest>
-constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, const device_t& d, const Rest&... rest);
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, std::optional<comment_text> note, const device_t& d, const Rest&... rest);
+template <fixed_string Name, base_spec Spec, class... Rest>
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, std::optional<comment_text> note, const comment_t& c, const Rest&... rest);
 
 // Only rules left: one pack expansion.
 template <fixed_string Name, base_spec Spec, class... Rest>
     requires(all_chain_items<Rest...>())
-constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, const Rest&... rest) {
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, std::optional<comment_text> note, const Rest&... rest) {
     auto rules = boost::hana::make_tuple(to_chain_item(rest)...);
-    return chain_t<Name, Spec, decltype(rules)>{rules, pol, dev};
+    return chain_t<Name, Spec, decltype(rules)>{rules, pol, dev, note};
 }
 
 // A policy or device after a rule: gather the rules with a Hana filter instead.
 template <fixed_string Name, base_spec Spec, class First, class... Rest>
     requires(is_chain_item_v<First> && !all_chain_items<Rest...>())
-constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, const First& first, const Rest&... rest) {
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, std::optional<comment_text> note, const First& first, const Rest&... rest) {
     namespace hana = boost::hana;
     auto items = hana::make_tuple(first, rest...);
     auto rule_items = hana::filter(items, [](const auto& x) {
         return hana::bool_c<is_chain_item_v<std::remove_cvref_t<decltype(x)>>>;
     });
     auto rules = hana::transform(rule_items, [](const auto& x) { return to_chain_item(x); });
-    chain_t<Name, Spec, decltype(rules)> c{rules, pol, dev};
+    chain_t<Name, Spec, decltype(rules)> c{rules, pol, dev, note};
     hana::for_each(items, [&](const auto& x) {
         using X = std::remove_cvref_t<decltype(x)>;
         if constexpr (std::is_same_v<X, chain_policy>) c.policy = x;
         else if constexpr (std::is_same_v<X, device_t>) c.dev = x.name;
+        else if constexpr (is_comment_v<X>) c.note = x.text;
     });
     return c;
 }
 
 template <fixed_string Name, base_spec Spec, class... Rest>
-constexpr auto build_chain(chain_policy, std::optional<ifname> dev, const chain_policy& p, const Rest&... rest) {
-    return build_chain<Name, Spec>(p, dev, rest...);
+constexpr auto build_chain(chain_policy, std::optional<ifname> dev, std::optional<comment_text> note, const chain_policy& p, const Rest&... rest) {
+    return build_chain<Name, Spec>(p, dev, note, rest...);
 }
 template <fixed_string Name, base_spec Spec, class... Rest>
-constexpr auto build_chain(chain_policy pol, std::optional<ifname>, const device_t& d, const Rest&... rest) {
-    return build_chain<Name, Spec>(pol, std::optional<ifname>(d.name), rest...);
+constexpr auto build_chain(chain_policy pol, std::optional<ifname>, std::optional<comment_text> note, const device_t& d, const Rest&... rest) {
+    return build_chain<Name, Spec>(pol, std::optional<ifname>(d.name), note, rest...);
+}
+template <fixed_string Name, base_spec Spec, class... Rest>
+constexpr auto build_chain(chain_policy pol, std::optional<ifname> dev, std::optional<comment_text>, const comment_t& c, const Rest&... rest) {
+    return build_chain<Name, Spec>(pol, dev, std::optional<comment_text>(c.text), rest...);
 }
 
 template <fixed_string Name, base_spec Spec, class... Args>
@@ -311,7 +327,7 @@ constexpr auto make_chain(const Args&... args) {
     if constexpr (chain_error_of<Spec, Args...>() != nullptr) {
         return chain_t<Name, Spec, boost::hana::tuple<>>{};  // stop here: no cascade
     } else {
-        return build_chain<Name, Spec>(chain_policy::accept, std::optional<ifname>{}, args...);
+        return build_chain<Name, Spec>(chain_policy::accept, std::optional<ifname>{}, std::optional<comment_text>{}, args...);
     }
 }
 

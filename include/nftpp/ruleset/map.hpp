@@ -78,11 +78,11 @@ constexpr void write_map_elements(S& out, const Elements& elements) {
     }
 }
 template <Sink S>
-constexpr void write_map_head(S& out, std::string_view name, std::string_view key, std::string_view value) {
+constexpr void write_map_head(S& out, std::string_view name, const set_flags& f, std::string_view key, std::string_view value) {
     out.put("map ");
     out.put(name);
-    out.put(" {\n\t\ttype ");
-    out.put(key);
+    out.put(" {\n\t\t");
+    write_key_decl(out, f, key);
     out.put(" : ");
     out.put(value);
     out.put('\n');
@@ -103,7 +103,7 @@ struct data_map_t {
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const data_map_t& m) {
-        detail::write_map_head(out, Name.view(), Key::nft_type, Value::nft_type);
+        detail::write_map_head(out, Name.view(), m.flags, Key::nft_type, Value::nft_type);
         write_set_options(out, m.flags);
         detail::write_map_elements(out, m.elements);
         out.put("\t}");
@@ -124,7 +124,7 @@ struct verdict_map_t {
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const verdict_map_t& m) {
-        detail::write_map_head(out, Name.view(), Key::nft_type, "verdict");
+        detail::write_map_head(out, Name.view(), m.flags, Key::nft_type, "verdict");
         write_set_options(out, m.flags);
         if constexpr (sizeof...(Verdicts) > 0) {
             out.put("\t\telements = {");
@@ -159,7 +159,7 @@ struct dynamic_verdict_map_t {
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const dynamic_verdict_map_t& m) {
-        detail::write_map_head(out, Name.view(), Key::nft_type, "verdict");
+        detail::write_map_head(out, Name.view(), m.flags, Key::nft_type, "verdict");
         write_set_options(out, m.flags);
         detail::write_map_elements(out, m.elements);
         out.put("\t}");
@@ -196,6 +196,7 @@ template <class Key, class Value>
 [[nodiscard]] constexpr const rule* map_entries_error(set_flags f, const operand<Key>* keys, const Value* values,
                                                       std::size_t n) {
     if (f.has(set_flag::auto_merge)) return &rules::set_flag_auto_merge_is_for_sets_not_maps;
+    if (!f.typeof_decl.empty() && !std::is_same_v<Value, map_verdict>) return &rules::key_typeof_is_for_sets_and_verdict_maps;
     if (const rule* r = set_elements_error<Key>(f, keys, n)) return r;
     if (key_with_two_values<Key, Value>(keys, values, n)) return &rules::a_map_gives_one_key_two_values;
     return nullptr;

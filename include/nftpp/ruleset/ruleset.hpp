@@ -13,6 +13,7 @@
 //   rule_commands.hpp   add/insert/replace/delete rule in an existing table
 //   chain_commands.hpp  flush chain in an existing table
 //   ct_helper.hpp       ct helper objects, table members beside sets
+//   named_counter.hpp   named counters and quotas, table members beside sets
 //   transaction.hpp     ruleset(commands...): replace, add, create, delete, flush
 //   rules.hpp           the generic rules (NFTPP_CHECK): shape, chains, graph, sets
 //   descriptor.hpp      the structure as plain data: rule_summary, rule_desc,

@@ -45,6 +45,7 @@ struct runtime_set_use {
     std::string_view key_type;
     std::string_view kind = "set";
     std::string_view value_type{};
+    const rule* missing = nullptr;  // the rule a missing one gives (a named object's own)
 };
 
 // One rule of a run-time chain.
@@ -67,12 +68,13 @@ void collect_refs(runtime_rule& out, const P& part) {
     if constexpr (chain_target_count<P>() > 0)
         for (std::string_view t : P::chain_targets) out.targets.emplace_back(t);
     if constexpr (set_ref_count<P>() > 0)
-        for (const set_ref_info& r : P::set_refs) out.sets.push_back({std::string(r.set), r.key_type, r.kind, r.value_type});
+        for (const set_ref_info& r : P::set_refs)
+            out.sets.push_back({std::string(r.set), r.key_type, r.kind, r.value_type, r.missing});
     if constexpr (requires { part.runtime_chain_targets(); })
         for (std::string_view t : part.runtime_chain_targets()) out.targets.emplace_back(t);
     if constexpr (requires { part.runtime_set_refs(); })
         for (const set_ref_info& r : part.runtime_set_refs())
-            out.sets.push_back({std::string(r.set), r.key_type, r.kind, r.value_type});
+            out.sets.push_back({std::string(r.set), r.key_type, r.kind, r.value_type, r.missing});
 }
 
 template <class... P>
@@ -88,6 +90,7 @@ inline constexpr fixed_string run_time_chain_name{"chain named at run time"};
 template <class A>
 constexpr void fire_runtime_chain_arg_check() {
     if constexpr (!is_chain_arg_v<A>) fire<&rules::chain_argument_is_a_rule, named<run_time_chain_name>, A>();
+    else if constexpr (is_comment_v<A>) return;
     else if constexpr (RuleLike<A>) fire_rule_check<run_time_chain_name, decltype(as_rule(std::declval<const A&>()))>();
     else if constexpr (is_optional_rule_v<A> || is_rule_list_v<A>) fire_rule_check<run_time_chain_name, item_rule_t<A>>();
 }
@@ -95,6 +98,7 @@ constexpr void fire_runtime_chain_arg_check() {
 template <class A>
 constexpr bool runtime_chain_arg_ok() {
     if constexpr (!is_chain_arg_v<A>) return false;
+    else if constexpr (is_comment_v<A>) return true;
     else if constexpr (RuleLike<A>) return rule_summary_v<decltype(as_rule(std::declval<const A&>()))>.broken == nullptr;
     else if constexpr (is_optional_rule_v<A> || is_rule_list_v<A>) return rule_summary_v<item_rule_t<A>>.broken == nullptr;
     else return true;
@@ -109,8 +113,10 @@ public:
 
     // A static chain, to stand in a table built at run time beside chains named from data.
     template <fixed_string N, base_spec S, class R>
-    explicit runtime_chain(const chain_t<N, S, R>& c) : name_(N.view()), spec_(S), policy_(c.policy), device_(c.dev) {
+    explicit runtime_chain(const chain_t<N, S, R>& c)
+        : name_(N.view()), spec_(S), policy_(c.policy), device_(c.dev), comment_(c.note) {
         if (c.dev) devices_ = 1;
+        if (c.note) comments_ = 1;
         boost::hana::for_each(c.rules, [&](const auto& item) { add_item(item); });
     }
 
@@ -127,12 +133,13 @@ public:
     [[nodiscard]] const base_spec& spec() const noexcept { return spec_; }
     [[nodiscard]] chain_policy policy() const noexcept { return policy_; }
     [[nodiscard]] const std::optional<ifname>& device() const noexcept { return device_; }
+    [[nodiscard]] const std::optional<comment_text>& comment() const noexcept { return comment_; }
     [[nodiscard]] const std::vector<runtime_rule>& rules() const noexcept { return rules_; }
     void reserve(std::size_t n) { rules_.reserve(n); }
 
     // What the chain's declaration gives, for check_chain_args (ruleset/chain.hpp).
     [[nodiscard]] detail::chain_args args() const noexcept {
-        return {spec_, policies_, devices_, true};
+        return {spec_, policies_, devices_, true, 0, comments_};
     }
 
     // As a static chain writes itself: chain NAME { [spec;] rules }.
@@ -148,6 +155,7 @@ public:
         out.put("\tchain ");
         out.put(std::string_view(name_));
         out.put(" {\n");
+        if (comment_) write_comment_line(out, *comment_, "\t\t");
         if (spec_.is_base) {
             out.put("\t\ttype ");
             out.put(keyword(spec_.type));
@@ -195,6 +203,9 @@ private:
         } else if constexpr (std::is_same_v<A, device_t>) {
             device_ = a.name;
             ++devices_;
+        } else if constexpr (is_comment_v<A>) {
+            comment_ = a.text;
+            ++comments_;
         } else if constexpr (is_rule_list_v<A>) {
             rules_.reserve(rules_.size() + a.rules.size());
             for (const auto& r : a.rules) rules_.push_back(detail::make_runtime_rule(r, false));
@@ -209,9 +220,11 @@ private:
     base_spec spec_{};
     chain_policy policy_ = chain_policy::accept;
     std::optional<ifname> device_{};
+    std::optional<comment_text> comment_{};
     std::vector<runtime_rule> rules_;
     int policies_ = 0;
     int devices_ = 0;
+    int comments_ = 0;
 };
 
 // chain(name, rules...): a regular chain named from data.

@@ -61,8 +61,8 @@ struct runtime_set {
     friend constexpr void write_nft(S& out, const runtime_set& s) {
         out.put(s.kind == "set" ? "set " : "map ");
         out.put(s.name);
-        out.put(" {\n\t\ttype ");
-        out.put(s.key_type);
+        out.put(" {\n\t\t");
+        write_key_decl(out, s.flags, s.key_type);
         if (s.kind != "set") {
             out.put(" : ");
             out.put(s.kind == "vmap" ? std::string_view("verdict") : s.value_type);

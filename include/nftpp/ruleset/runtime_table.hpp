@@ -89,7 +89,11 @@ public:
         else if constexpr (std::is_same_v<X, runtime_set>) sets_.push_back(std::forward<M>(m));
         else if constexpr (is_chain_v<X>) chains_.emplace_back(m);
         else if constexpr (is_set_v<X> || is_map_v<X>) sets_.push_back(to_runtime_set(m));
-        else static_assert(is_chain_v<X>, "table(family, name, ...) takes chains and sets, static or named at run time: this argument is neither");
+        else if constexpr (is_comment_v<X>) {
+            comment_ = m.text;
+            ++comments_;
+        }
+        else static_assert(is_chain_v<X>, "table(family, name, ...) takes chains, sets and a comment(...), static or named at run time: this argument is none of them");
         return *this;
     }
 
@@ -97,6 +101,7 @@ public:
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
     [[nodiscard]] const std::vector<runtime_chain>& chains() const noexcept { return chains_; }
     [[nodiscard]] const std::vector<runtime_set>& sets() const noexcept { return sets_; }
+    [[nodiscard]] const std::optional<comment_text>& comment() const noexcept { return comment_; }
     [[nodiscard]] std::vector<runtime_chain>& chains() noexcept { return chains_; }
     [[nodiscard]] std::vector<runtime_set>& sets() noexcept { return sets_; }
 
@@ -115,6 +120,7 @@ public:
         out.put(' ');
         out.put(std::string_view(t.name_));
         out.put(" {\n");
+        if (t.comment()) write_comment_line(out, *t.comment(), "\t");
         for (const auto& s : t.sets_) t.write_set(out, s);
         for (const auto& c : t.chains_) write_nft(out, c);
         out.put("}\n");
@@ -134,6 +140,8 @@ private:
     std::string name_;
     std::vector<runtime_chain> chains_;
     std::vector<runtime_set> sets_;
+    std::optional<comment_text> comment_{};
+    int comments_ = 0;
 };
 
 // table(family, name, members...): a table built at run time.
@@ -174,7 +182,7 @@ struct runtime_descriptors {
             for (const auto& r : c.rules()) {
                 const std::size_t ft = targets.size(), fr = refs.size();
                 for (const auto& x : r.targets) targets.push_back(x);
-                for (const auto& x : r.sets) refs.push_back({x.set, x.key_type, x.kind, x.value_type});
+                for (const auto& x : r.sets) refs.push_back({x.set, x.key_type, x.kind, x.value_type, x.missing});
                 rules.push_back(rule_desc{r.summary, index++, 1, std::span<const std::string_view>(targets.data() + ft, r.targets.size()),
                                           std::span<const set_ref_info>(refs.data() + fr, r.sets.size()), true});
             }
@@ -201,6 +209,7 @@ inline std::optional<structure_error> runtime_table::check() const {
         return structure_error{r, label(), std::move(first), {}, -1, {}, std::move(bad_name)};
     };
     if (error e = check_name(name_); e.broken) return fail(e.broken, {}, name_);
+    if (comments_ > 1) return fail(&rules::one_comment_per_declaration, {});
     for (const auto& c : chains_)
         if (error e = check_name(c.name()); e.broken) return fail(e.broken, "chain " + c.name(), c.name());
     for (const auto& s : sets_)
@@ -231,6 +240,9 @@ inline std::optional<structure_error> runtime_table::check() const {
         if (is_set)
             for (const auto& s : sets_)
                 if (s.name == e.second && s.kind != "set") kind = "map";
+        if (!is_set && c && !out.rule_text.empty())  // a table object the rule names (a quota ...)
+            for (const auto& u : c->rules()[static_cast<std::size_t>(e.rule_index)].sets)
+                if (u.set == e.second && u.missing == e.broken) kind = u.kind;
         out.second = std::string(kind) + " " + std::string(e.second);
     }
     return out;

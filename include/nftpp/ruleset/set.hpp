@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -25,6 +26,8 @@
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/ruleset/rules.hpp>
+#include <nftpp/stmt/comment.hpp>
+#include <nftpp/value/concat_key.hpp>
 #include <nftpp/value/name.hpp>
 
 namespace nftpp {
@@ -42,6 +45,12 @@ NFTPP_RULE(the_intervals_of_a_set_overlap_merge_them_or_add_set_flag_auto_merge,
 NFTPP_RULE(a_set_holds_at_most_its_set_size_elements,
            "more elements than the set's set_size(n) allows (the kernel would refuse them): raise the size or "
            "split the set")
+NFTPP_RULE(key_typeof_names_selectors_of_the_set_key_datatype,
+           "key_typeof(...) names selectors whose datatypes are not the set's key (e.g. key_typeof(ip.saddr, tcp.dport) "
+           "is a key of concat_key<ipv4_addr, port>): give the set the selectors' key type, or other selectors")
+NFTPP_RULE(key_typeof_is_for_sets_and_verdict_maps,
+           "key_typeof(...) declares the key of a set or a verdict map; a data map's value would need an expression "
+           "too: declare the data map with its key type alone")
 NFTPP_RULE(a_set_size_is_at_least_1, "a set_size is at least 1 (leave it out for nft's default)")
 NFTPP_RULE(a_timeout_is_at_least_1_millisecond,
            "a timeout is at least 1 millisecond (leave it out for elements that never expire)")
@@ -54,14 +63,19 @@ NFTPP_RULE(an_element_timeout_needs_a_set_with_set_flag_timeout_or_a_set_timeout
 // The nft flags constant, interval, timeout and dynamic; counter (a packet and byte
 // counter on every element); auto_merge (nft merges overlapping and adjacent intervals);
 // size (the most elements the set may hold); timeout (every element expires after it,
-// unless added with its own element_timeout).
+// unless added with its own element_timeout); a comment("...") on the declaration, once.
 struct set_flags {
     std::uint8_t bits = 0;
     std::uint32_t size = 0;        // 0: nft's default
     std::uint64_t timeout_ms = 0;  // 0: elements do not expire
+    std::optional<comment_text> note{};  // `comment "..."` in the declaration
+    std::string_view typeof_decl{};      // `typeof ip saddr . tcp dport` (key_typeof), or empty
+    std::string_view typeof_type{};      // the datatype of those selectors, checked against the key
 
     // Not an aggregate: `set<"s", port>({22, 80})` must read {22, 80} as elements.
     constexpr set_flags() noexcept = default;
+    // set<"s", ipv4_addr>(comment("allowed hosts")), set_flag::interval | comment("...")
+    constexpr set_flags(const comment_t& c) noexcept : note(c.text) {}
     [[nodiscard]] static constexpr set_flags make(std::uint8_t bits, std::uint32_t size = 0, std::uint64_t timeout_ms = 0) noexcept {
         set_flags f;
         f.bits = bits;
@@ -70,8 +84,13 @@ struct set_flags {
         return f;
     }
 
-    friend constexpr set_flags operator|(set_flags a, set_flags b) noexcept {
-        return make(static_cast<std::uint8_t>(a.bits | b.bits), b.size ? b.size : a.size, b.timeout_ms ? b.timeout_ms : a.timeout_ms);
+    friend constexpr set_flags operator|(set_flags a, set_flags b) {
+        if (a.note && b.note) raise(error{&rules::one_comment_per_declaration, 0});
+        set_flags f = make(static_cast<std::uint8_t>(a.bits | b.bits), b.size ? b.size : a.size, b.timeout_ms ? b.timeout_ms : a.timeout_ms);
+        f.note = b.note ? b.note : a.note;
+        f.typeof_decl = b.typeof_decl.empty() ? a.typeof_decl : b.typeof_decl;
+        f.typeof_type = b.typeof_type.empty() ? a.typeof_type : b.typeof_type;
+        return f;
     }
     [[nodiscard]] constexpr bool has(set_flags f) const noexcept { return (bits & f.bits) == f.bits && f.bits; }
     // Elements may carry their own timeout.
@@ -87,6 +106,29 @@ inline constexpr set_flags auto_merge = set_flags::make(32);  // nft merges over
 }  // namespace set_flag
 
 namespace detail {
+// The selectors' keywords and their datatypes, joined by " . " (static storage).
+template <class... Sel>
+inline constexpr auto typeof_decl_v =
+    join_text<joined_size(" . ", std::string_view(Sel::keyword)...)>(" . ", std::string_view(Sel::keyword)...);
+template <class... Sel>
+inline constexpr auto typeof_type_v = join_text<joined_size(" . ", std::string_view(Sel::value_type::nft_type)...)>(
+    " . ", std::string_view(Sel::value_type::nft_type)...);
+}  // namespace detail
+
+// key_typeof(ip.saddr, tcp.dport): declare the key by the expressions that fill it,
+// `typeof ip saddr . tcp dport`, instead of by its datatypes. The selectors' datatypes
+// must be the set's key (checked when the set is made): set<"pairs", concat_key<ipv4_addr,
+// port>>(key_typeof(ip.saddr, tcp.dport)). For sets and verdict maps.
+template <class... Sel>
+    requires(sizeof...(Sel) >= 1 && (requires { Sel::keyword; Sel::value_type::nft_type; } && ...))
+[[nodiscard]] constexpr set_flags key_typeof(const Sel&...) noexcept {
+    set_flags f;
+    f.typeof_decl = detail::typeof_decl_v<Sel...>.view();
+    f.typeof_type = detail::typeof_type_v<Sel...>.view();
+    return f;
+}
+
+namespace detail {
 [[nodiscard]] constexpr std::uint64_t timeout_ms(std::chrono::milliseconds t) {
     if (t.count() < 1) raise(error{&rules::a_timeout_is_at_least_1_millisecond, 0});
     return static_cast<std::uint64_t>(t.count());
@@ -99,6 +141,13 @@ namespace detail {
 }
 [[nodiscard]] constexpr set_flags set_timeout(std::chrono::milliseconds t) {
     return set_flags::make(0, 0, detail::timeout_ms(t));
+}
+
+// A set's or map's key line, without its indent and value: `type K` or `typeof EXPR`.
+template <Sink S>
+constexpr void write_key_decl(S& out, const set_flags& f, std::string_view key_type) {
+    out.put(f.typeof_decl.empty() ? "type " : "typeof ");
+    out.put(f.typeof_decl.empty() ? key_type : f.typeof_decl);
 }
 
 // The declaration lines of a set's or map's options, after its `type` line.
@@ -129,6 +178,11 @@ constexpr void write_set_options(S& out, set_flags f) {
     }
     if (f.has(set_flag::counter)) out.put("\t\tcounter\n");
     if (f.has(set_flag::auto_merge)) out.put("\t\tauto-merge\n");
+    if (f.note) {
+        out.put("\t\tcomment ");
+        write_nft(out, *f.note);
+        out.put('\n');
+    }
 }
 
 struct no_elements_t {};
@@ -146,8 +200,8 @@ struct set_t {
     friend constexpr void write_nft(S& out, const set_t& s) {
         out.put("set ");
         out.put(Name.view());
-        out.put(" {\n\t\ttype ");
-        out.put(Key::nft_type);
+        out.put(" {\n\t\t");
+        write_key_decl(out, s.flags, Key::nft_type);
         out.put('\n');
         write_set_options(out, s.flags);
         if constexpr (!std::is_same_v<Elements, no_elements_t>) {
@@ -189,6 +243,7 @@ template <class Key>
 }
 template <class Key>
 [[nodiscard]] constexpr const rule* set_elements_error(set_flags f, const operand<Key>* xs, std::size_t n) {
+    if (!f.typeof_type.empty() && f.typeof_type != Key::nft_type) return &rules::key_typeof_names_selectors_of_the_set_key_datatype;
     if (f.has(set_flag::auto_merge) && !f.has(set_flag::interval))
         return &rules::set_flag_auto_merge_works_only_with_set_flag_interval;
     if (f.size && n > f.size) return &rules::a_set_holds_at_most_its_set_size_elements;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // table<family::inet>("name", chains, sets and objects...): the unit nft replaces atomically.
+// A comment("...") among the members is the table's comment (once).
 // Objects (a ct helper, ruleset/ct_helper.hpp) are kept and rendered with the sets, and
 // referenced by rules the same way; each says which families have it.
 // The family is a template argument; the name is a checked nftpp::name (a literal is
@@ -8,6 +9,7 @@
 // Building a table runs every table check (ruleset/table_check.hpp) once.
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -23,8 +25,10 @@
 #include <nftpp/ruleset/chain.hpp>
 #include <nftpp/ruleset/ct_helper.hpp>
 #include <nftpp/ruleset/map.hpp>
+#include <nftpp/ruleset/named_counter.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table_check.hpp>
+#include <nftpp/stmt/comment.hpp>
 #include <nftpp/value/name.hpp>
 
 namespace nftpp {
@@ -38,6 +42,7 @@ struct table_t {
     name table_name;
     Chains chains{};
     Sets sets{};
+    std::optional<comment_text> note{};  // `comment "..."` in the table
 
     // table F N { sets, maps and objects; chains }
     template <Sink S>
@@ -48,6 +53,7 @@ struct table_t {
         out.put(' ');
         write_nft(out, t.table_name);
         out.put(" {\n");
+        if (t.note) write_comment_line(out, *t.note, "\t");
         boost::hana::for_each(t.sets, [&](const auto& s) {
             const origin_start first = origin_open(out);
             out.put('\t');
@@ -81,7 +87,7 @@ constexpr bool object_fits_family() {
 
 template <class M>
 constexpr void fire_table_member_check() {
-    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M> && !TableObject<M>)
+    if constexpr (!is_chain_v<M> && !is_set_v<M> && !is_map_v<M> && !TableObject<M> && !is_comment_v<M>)
         fire<&rules::table_member_is_chain_or_set, M>();
 }
 template <family F, class M>
@@ -178,8 +184,11 @@ constexpr void check_set_flags_needs(const Sets& sets) {
 template <family F, class... M>
 [[nodiscard]] constexpr auto table(name n, const M&... members) {
     namespace hana = boost::hana;
-    if constexpr (!((is_chain_v<M> || is_set_v<M> || is_map_v<M> || TableObject<M>) && ...)) {
+    if constexpr (!((is_chain_v<M> || is_set_v<M> || is_map_v<M> || TableObject<M> || is_comment_v<M>) && ...)) {
         (fire_table_member_check<M>(), ...);
+        return table_t<F, hana::tuple<>, hana::tuple<>>{n};
+    } else if constexpr ((0 + ... + (is_comment_v<M> ? 1 : 0)) > 1) {
+        fire<&rules::one_comment_per_declaration, named<"table">, M...>();  // M: dependent, so only a table with two fires it
         return table_t<F, hana::tuple<>, hana::tuple<>>{n};
     } else if constexpr (!(object_fits_family<F, M>() && ...)) {
         (fire_table_object_check<F, M>(), ...);
@@ -196,7 +205,11 @@ template <family F, class... M>
             return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
         } else {
             detail::check_set_flags_needs<decltype(chains)>(sets);
-            return table_t<F, decltype(chains), decltype(sets)>{n, chains, sets};
+            std::optional<comment_text> note;
+            ([&] {
+                if constexpr (is_comment_v<M>) note = members.text;
+            }(), ...);
+            return table_t<F, decltype(chains), decltype(sets)>{n, chains, sets, note};
         }
     }
 }

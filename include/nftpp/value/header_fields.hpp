@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Numbers of packet header and metadata fields, each its own type with the range nft and
+// the kernel give it (nft refuses more: "Value 64 exceeds valid range 0-63"):
+//   dscp        ip dscp, ip6 dscp            0-63, decimal (nft lists names: 46 is ef)
+//   flowlabel   ip6 flowlabel                0-1048575 (20 bits)
+//   ether_type  ether type, vlan type        0-0xffff, written 0x0800 (nft lists ip)
+//   vlan_id     vlan id                      0-4095 (12 bits)
+//   pkt_type    meta pkttype                 0-255 (host 0, broadcast 1, multicast 2, other 3)
+//   cgroup_id   meta cgroup                  0-4294967295 (a net_cls class id)
+// Those nft has a set datatype for (dscp, ether_type, pkt_type) have an nft_type; the
+// others are plain integers to nft (a set of them needs nft's `typeof`).
+#include <cstdint>
+#include <string_view>
+
+#include <nftpp/core/error.hpp>
+#include <nftpp/value/bounded_number.hpp>
+
+namespace nftpp {
+
+NFTPP_RULE(a_dscp_is_a_number_from_0_to_63, "a dscp is a number from 0 to 63 (ef is 46, cs1 is 8: dscp_class::ef ...)")
+NFTPP_RULE(a_flow_label_is_a_number_from_0_to_1048575, "an ip6 flow label is a number from 0 to 1048575 (20 bits)")
+NFTPP_RULE(an_ether_type_is_a_number_from_0_to_0xffff,
+           "an ether type is a number from 0 to 0xffff (ether_types::ip is 0x0800, ether_types::ip6 0x86dd ...)")
+NFTPP_RULE(a_vlan_id_is_a_number_from_0_to_4095, "a vlan id is a number from 0 to 4095 (12 bits)")
+NFTPP_RULE(a_packet_type_is_a_number_from_0_to_255,
+           "a packet type is a number from 0 to 255 (pkt_types::host 0, broadcast 1, multicast 2, other 3)")
+NFTPP_RULE(a_cgroup_class_id_is_a_number_from_0_to_4294967295, "a cgroup class id is a number from 0 to 4294967295")
+
+struct dscp : bounded_number<dscp, std::uint8_t, 63, rules::a_dscp_is_a_number_from_0_to_63> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval dscp(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "dscp";
+};
+struct flowlabel : bounded_number<flowlabel, std::uint32_t, 1048575, rules::a_flow_label_is_a_number_from_0_to_1048575> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval flowlabel(I n) : bounded_number(literal{}, detail::widen(n)) {}
+};
+struct ether_type : bounded_number<ether_type, std::uint16_t, 0xffff, rules::an_ether_type_is_a_number_from_0_to_0xffff,
+                                   number_format{.hex = true, .width = 4}> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval ether_type(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "ether_type";
+};
+struct vlan_id : bounded_number<vlan_id, std::uint16_t, 4095, rules::a_vlan_id_is_a_number_from_0_to_4095> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval vlan_id(I n) : bounded_number(literal{}, detail::widen(n)) {}
+};
+struct pkt_type : bounded_number<pkt_type, std::uint8_t, 255, rules::a_packet_type_is_a_number_from_0_to_255> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval pkt_type(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "pkt_type";
+};
+struct cgroup_id : bounded_number<cgroup_id, std::uint32_t, 4294967295u, rules::a_cgroup_class_id_is_a_number_from_0_to_4294967295> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval cgroup_id(I n) : bounded_number(literal{}, detail::widen(n)) {}
+};
+
+// The names nft gives these numbers.
+namespace dscp_class {
+inline constexpr dscp cs0 = 0, cs1 = 8, cs2 = 16, cs3 = 24, cs4 = 32, cs5 = 40, cs6 = 48, cs7 = 56;
+inline constexpr dscp af11 = 10, af12 = 12, af13 = 14, af21 = 18, af22 = 20, af23 = 22;
+inline constexpr dscp af31 = 26, af32 = 28, af33 = 30, af41 = 34, af42 = 36, af43 = 38;
+inline constexpr dscp ef = 46, df = 0, le = 1;
+}  // namespace dscp_class
+namespace ether_types {
+inline constexpr ether_type ip = 0x0800, arp = 0x0806, ip6 = 0x86dd, vlan = 0x8100, qinq = 0x88a8;
+}  // namespace ether_types
+namespace pkt_types {
+inline constexpr pkt_type host = 0, broadcast = 1, multicast = 2, other = 3;
+}  // namespace pkt_types
+
+}  // namespace nftpp
