@@ -951,12 +951,13 @@ inline std::string set_flags_cpp(const json& s, const table_ctx& t, const std::s
     if (s.contains("timeout")) add("set_timeout(std::chrono::seconds(" + std::to_string(s["timeout"].get<std::int64_t>()) + "))");
     if (s.contains("size")) add("set_size(" + std::to_string(s["size"].get<std::int64_t>()) + ")");
     if (s.contains("auto-merge") && s["auto-merge"].get<bool>()) add("set_flag::auto_merge");
+    if (s.contains("comment")) add("comment(" + cpp_string(s["comment"].get<std::string>()) + ")");
     return out;
 }
 
 inline void check_set_attributes(const json& s, const table_ctx& t, const std::string& name) {
     static const std::set<std::string> known{"family", "name", "table", "type", "handle", "flags", "elem",
-                                             "timeout", "size", "map", "auto-merge"};
+                                             "timeout", "size", "map", "auto-merge", "comment"};
     for (const auto& [key, _] : s.items())
         if (!known.count(key)) t.lacks(name, -1, (key == "comment" ? "set and map comments" : "the set attribute " + key));
 }

@@ -41,7 +41,7 @@ const std::map<std::string, expectation>& expected() {
         {"firewalld", {false, {{"ct helper", 1}}}},
         {"incus", {false, {{"ip version", 2}, {"ip6 version", 2}, {"ether saddr", 2}, {"arp saddr ether", 2},
                            {"@nh,528,48", 2}, {"arp saddr ip", 2}, {"ether type", 2}}}},
-        {"kube-proxy", {false, {{"set and map comments", 7}}}},
+        {"kube-proxy", {true, {}}},
         {"libvirt-network", {true, {}}},
         {"moby-docker-bridges", {false, {{"ct original ip daddr", 1}}}},
         {"netavark", {true, {}}},
