@@ -44,7 +44,7 @@ struct literal_t {
     }
     template <class I>
         requires detail::runtime_integer<I>
-    literal_t(I&&) {
+    constexpr literal_t(I&&) {  // constexpr: the assertion is then the only error
         static_assert(detail::runtime_integer_refused_v<I>, NFTPP_RUNTIME_INTEGER_SENTENCE);
     }
 
