@@ -3,7 +3,8 @@
 # Compiles every compile-fail case with g++ and clang++ and reports, per case and compiler:
 # the lines of compiler output, the number of `error:` lines, and whether the expected
 # message is on the first `error:` line (for clang's consteval errors, on the first `note:`
-# line, where clang 14 names the failing check). Cases: tests/compile_fail/cases/*.cpp
+# line, where clang 14 names the failing check), and flags every case whose output is longer
+# than 30 lines (the longest a message may be). Cases: tests/compile_fail/cases/*.cpp
 # (built with -DNFTPP_CF_BAD; the harness sentinels are left out) and the failing snippets
 # of docs/diagnostics.md.
 #   bash tests/compile_fail/measure.sh            print the table
@@ -42,6 +43,8 @@ EOF
 sentences="$work/sentences.tsv"
 python3 tests/compile_fail/rule_sentences.py include >"$sentences"
 table="| case | compiler | output lines | error lines | message on first error line |\n|---|---|---:|---:|---|\n"
+max_lines=30
+long_cases=""
 total_g=0; total_c=0; n=0
 while IFS=$'\t' read -r label file flags regex; do
   n=$((n + 1))
@@ -59,12 +62,23 @@ while IFS=$'\t' read -r label file flags regex; do
     elif [ "$cxx" = clang++ ] && printf '%s\n' "$out" | grep -m1 'note:' | grep -Eq -- "$regex"; then on_first="first note"
     fi
     if [ "$cxx" = g++ ]; then total_g=$((total_g + lines)); else total_c=$((total_c + lines)); fi
-    table+="| \`${label}\` | $cxx | $lines | $errors | $on_first |\n"
+    shown=$lines
+    if [ "$lines" -gt "$max_lines" ]; then
+      shown="$lines (over $max_lines)"
+      long_cases+="${label} ($cxx, $lines lines)\n"
+    fi
+    table+="| \`${label}\` | $cxx | $shown | $errors | $on_first |\n"
   done
 done <"$cases"
 [ "$n" -gt 0 ] || { echo "no compile-fail cases found" >&2; exit 1; }
 summary="$n cases; average output lines: g++ $((total_g / n)), clang++ $((total_c / n))."
+if [ -n "$long_cases" ]; then
+  summary+=" Over $max_lines lines of output: $(printf '%b' "$long_cases" | sed '/^$/d' | paste -sd ';' - | sed 's/;/; /g')."
+else
+  summary+=" No case prints more than $max_lines lines."
+fi
 printf '%b\n%s\n' "$table" "$summary"
+[ -z "$long_cases" ] || printf 'cases over %s lines of output:\n%b' "$max_lines" "$long_cases" >&2
 if [ "${1:-}" = "--write" ]; then
   {
     echo "# Diagnostics: what the compilers print"

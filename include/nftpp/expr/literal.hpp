@@ -38,18 +38,18 @@ struct literal_t {
     template <class I>
         requires(std::integral<std::remove_cvref_t<I>> && !detail::runtime_integer<I> &&
                  !std::same_as<std::remove_cvref_t<I>, bool> && !std::same_as<std::remove_cvref_t<I>, char>)
-    consteval literal_t(I&& v) : number(static_cast<std::int64_t>(v)) {
+    consteval literal_t(I&& v) noexcept : number(static_cast<std::int64_t>(v)) {
         if (v < 0 || static_cast<std::uint64_t>(v) > 0xffffffffull)
             raise(error{&rules::a_number_literal_in_a_rule_is_from_0_to_4294967295, 0});
     }
     template <class I>
         requires detail::runtime_integer<I>
-    literal_t(I&&) {
+    constexpr literal_t(I&&) {  // constexpr: the assertion is then the only error
         static_assert(detail::runtime_integer_refused_v<I>, NFTPP_RUNTIME_INTEGER_SENTENCE);
     }
 
     template <std::size_t N>
-    consteval literal_t(const char (&s)[N]) {
+    consteval literal_t(const char (&s)[N]) noexcept {
         if (N - 1 > max_text) raise(error{&rules::a_string_literal_in_a_rule_is_at_most_127_bytes, max_text});
         for (std::size_t i = 0; i + 1 < N; ++i) text_[i] = s[i];
         size = static_cast<std::uint8_t>(N - 1);

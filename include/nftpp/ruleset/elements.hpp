@@ -78,6 +78,11 @@ NFTPP_CHECK(map_entries_have_the_map_types,
                   "verdict_map takes on(key, verdict) entries, a range of std::pair<key, verdict>, or a range of keys "
                   "and one verdict, each verdict a type such as accept_t, jump_t<\"c\"> or a std::variant of them")
 
+NFTPP_RULE(a_constant_set_keeps_its_elements,
+           "a set or map declared with set_flag::constant keeps the elements it is loaded with (the kernel refuses add "
+           "element, and delete element once a rule uses it: Device or resource busy): give every element in its "
+           "declaration, or declare it without the flag")
+
 enum class element_op : unsigned char { add, remove, flush };
 
 // What added elements carry besides their value, the same for every element of one
@@ -117,6 +122,15 @@ struct element_command_t {
     Elements elements;
     element_options options{};
     bool of_map = false;  // flush map, not flush set
+
+    // For the transaction check (ruleset/transaction_check.hpp): the set, its kind and key.
+    template <class D>
+    constexpr void describe_to(D& d) const {
+        using desc = typename decltype(d.commands)::value_type;  // command_desc
+        if constexpr (Op != element_op::flush)
+            d.commands.push_back(desc{desc::op::elements, table_family, table_name.view(), {}, {}, {}, nullptr,
+                                  set_name, of_map, Key::nft_type});
+    }
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const element_command_t& c) {
@@ -237,6 +251,8 @@ constexpr auto make_element_command(const T& t, Elements elements, element_optio
     using S = set_of_t<T, Set>;
     using Key = typename S::key_type;
     const set_flags flags = set_in<T, Set>(t).flags;
+    if constexpr (Op != element_op::flush)
+        if (flags.has(set_flag::constant)) raise(error{&rules::a_constant_set_keeps_its_elements, 0}, Set.view());
     if constexpr (Op == element_op::add) check_set_elements<Key>(flags, elements);
     if constexpr (Op == element_op::remove) check_element_shapes<Key>(flags, std::ranges::data(elements), std::ranges::size(elements));
     check_element_timeout(flags, options);
@@ -252,6 +268,7 @@ constexpr auto make_map_command(const T& t, Entries entries, element_options opt
     using Key = typename S::key_type;
     using Value = typename std::ranges::range_value_t<Entries>;
     const set_flags flags = set_in<T, Map>(t).flags;
+    if (flags.has(set_flag::constant)) raise(error{&rules::a_constant_set_keeps_its_elements, 0}, Map.view());
     raise_if(map_entries_error<Key, decltype(Value::value)>(flags, entries));
     check_element_timeout(flags, options);
     auto command = element_command_t<element_op::add, Key, Entries>{T::table_family, t.table_name, Map.view(),

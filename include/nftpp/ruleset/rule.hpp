@@ -70,11 +70,6 @@ concept PendingValue = !RuleLike<V> && !is_pending_v<V> && !StatefulKey<V> &&
                        (requires(count_sink& s, const V& v) { write_nft(s, v); } || L4ProtocolObject<V> ||
                         L3ProtocolObject<V>);
 
-template <class X, class... Stmts>
-struct pending_t {
-    X value;
-    std::tuple<Stmts...> stmts;
-};
 
 namespace detail {
 // Building a rule copies its nodes and nothing else, so it cannot throw unless a node's copy
@@ -95,6 +90,56 @@ constexpr rule_t<P...> rule_from_tuple(std::tuple<P...> t) noexcept(nothrow_copy
     return rule_t<P...>{std::move(t)};
 }
 }  // namespace detail
+
+template <class X, class... Stmts>
+struct pending_t;
+
+namespace detail {
+// A literal before `>>` whose statements carry no values (accept, drop, jump, goto,
+// counter, notrack ...): the whole `literal >> statements` is a constant wherever it is
+// written, so the match checks the literal in the compiler.
+template <class X, class... S>
+inline constexpr bool literal_with_stateless_statements_v = std::is_same_v<X, literal_t> && (std::is_empty_v<S> && ...);
+
+// The literal of `sel == 70000 >> accept`, checked as the selector's datatype by a consteval
+// converting constructor (a consteval operator template would not do: clang 14 refuses
+// calling one inside a function template). A literal that breaks the datatype's rule is a
+// compile error, the rule's diagnostic, wherever the rule is written.
+template <class V, class... S>
+struct checked_pending_literal {
+    operand<V> value;
+    std::tuple<S...> stmts;
+
+    consteval checked_pending_literal(const pending_t<literal_t, S...>& p) noexcept  // NOLINT: implicit on purpose
+        : value(operand<V>::from_literal(p.value).value()), stmts(p.stmts) {}
+};
+}  // namespace detail
+
+template <class X, class... Stmts>
+struct pending_t {
+    X value;
+    std::tuple<Stmts...> stmts;
+
+#define NFTPP_PENDING_LITERAL_RELATION(OP)                                                                          \
+    template <KeyExpr Sel>                                                                                          \
+        requires detail::literal_with_stateless_statements_v<X, Stmts...>                                           \
+    [[nodiscard]] friend constexpr auto operator OP(                                                                \
+        const Sel& sel, detail::checked_pending_literal<typename Sel::value_type, Stmts...> p) noexcept(            \
+        noexcept(sel OP p.value) && detail::nothrow_copy_v<Stmts...>) {                                             \
+        return rule_from_parts(sel OP p.value, p.stmts);                                                            \
+    }
+    NFTPP_PENDING_LITERAL_RELATION(==)
+    NFTPP_PENDING_LITERAL_RELATION(!=)
+    NFTPP_PENDING_LITERAL_RELATION(<)
+    NFTPP_PENDING_LITERAL_RELATION(>)
+    NFTPP_PENDING_LITERAL_RELATION(<=)
+    NFTPP_PENDING_LITERAL_RELATION(>=)
+#undef NFTPP_PENDING_LITERAL_RELATION
+
+private:
+    template <class Rel, class... S>
+    static constexpr auto rule_from_parts(const Rel& rel, const std::tuple<S...>& stmts) noexcept;
+};
 
 // A single match or statement as a rule.
 template <RuleLike T>
@@ -165,8 +210,15 @@ constexpr auto with_statements(const Rel& rel, const std::tuple<S...>& stmts) no
 }
 }  // namespace detail
 
+template <class X, class... Stmts>
+template <class Rel, class... S>
+constexpr auto pending_t<X, Stmts...>::rule_from_parts(const Rel& rel, const std::tuple<S...>& stmts) noexcept {
+    return detail::with_statements(rel, stmts);
+}
+
 #define NFTPP_PENDING_RELATION(OP)                                                                        \
     template <KeyExpr Sel, class X, class... S>                                                           \
+        requires(!detail::literal_with_stateless_statements_v<X, S...>)                                   \
     [[nodiscard]] constexpr auto operator OP(const Sel& sel, const pending_t<X, S...>& p) noexcept(       \
         !std::is_same_v<X, literal_t> && detail::nothrow_copy_v<X, S...>) {                               \
         return detail::with_statements(sel OP detail::pending_operand<Sel>(p.value), p.stmts);            \

@@ -14,6 +14,7 @@
 // find_rule_handles (nftpp/readback.hpp), by the rule's comment.
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -30,6 +31,7 @@
 #include <nftpp/ruleset/rule_check.hpp>
 #include <nftpp/ruleset/table.hpp>
 #include <nftpp/ruleset/table_check.hpp>
+#include <nftpp/ruleset/transaction_check.hpp>
 
 namespace nftpp {
 
@@ -64,6 +66,15 @@ struct rule_command_t {
     std::string_view chain_name;
     R rule;
     std::uint64_t handle = 0;  // position (add, insert) or the rule replaced or deleted; 0: none
+    // For the transaction check (ruleset/transaction_check.hpp): the declaration of the
+    // table the command was made from, and the rule's descriptor (nullptr: a delete).
+    std::span<const chain_desc> table_chains{};
+    std::span<const set_desc> table_sets{};
+    const rule_desc* desc = nullptr;
+
+    constexpr void describe_to(command_descs& d) const {
+        d.commands.push_back({command_desc::op::rule, table_family, table_name.view(), table_chains, table_sets, chain_name, desc});
+    }
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const rule_command_t& c) {
@@ -92,6 +103,9 @@ struct rule_command_t {
 
 namespace detail {
 
+template <class R>
+inline constexpr rule_desc static_rule_desc_v = static_rule_desc<R>(0);
+
 // The chains with rule R appended to the chain named Name: what the table would be.
 template <fixed_string Name, class R, class C>
 struct with_rule_one {
@@ -117,7 +131,8 @@ constexpr auto make_rule_command(const T& t, const R& r, std::uint64_t handle) {
         fire<&rules::table_has_chain, named<Chain>>();
         return 0;
     } else if constexpr (Op == rule_op::remove) {
-        return rule_command_t<Op, R>{T::table_family, t.table_name, Chain.view(), r, handle};
+        using A = table_analysis<T::table_family, typename T::chains_type, typename T::sets_type>;
+        return rule_command_t<Op, R>{T::table_family, t.table_name, Chain.view(), r, handle, A::chains, A::sets, nullptr};
     } else if constexpr (rule_summary_v<R>.broken != nullptr) {
         fire_rule_check<Chain, R>();
         return 0;
@@ -125,7 +140,11 @@ constexpr auto make_rule_command(const T& t, const R& r, std::uint64_t handle) {
         using Chains = typename with_rule<Chain, R, typename T::chains_type>::type;
         fire_table_check<T::table_family, Chains, typename T::sets_type>();
         if constexpr (table_verdict_v<T::table_family, Chains, typename T::sets_type>.broken != nullptr) return 0;
-        else return rule_command_t<Op, R>{T::table_family, t.table_name, Chain.view(), r, handle};
+        else {
+            using A = table_analysis<T::table_family, typename T::chains_type, typename T::sets_type>;
+            return rule_command_t<Op, R>{T::table_family, t.table_name, Chain.view(), r, handle, A::chains, A::sets,
+                                         &static_rule_desc_v<R>};
+        }
     }
 }
 constexpr std::uint64_t checked_handle(rule_handle h) {

@@ -51,6 +51,23 @@ inline void throw_if_invalid(const runtime_table& t) {
     if (auto e = t.check()) throw invalid_structure(std::move(*e));
 }
 
+// A table built at run time, as the transaction check reads it (ruleset/transaction_check.hpp).
+inline void describe_runtime_table(command_descs& d, table_op op, const runtime_table& t) {
+    command_desc c{op == table_op::replace ? command_desc::op::replace
+                   : op == table_op::add   ? command_desc::op::add
+                                           : command_desc::op::create,
+                   t.table_family(), t.name()};
+    if (!d.light) {
+        runtime_descriptors rd(t);
+        c.chains = d.chain_store.emplace_back(std::move(rd.chains));
+        c.sets = d.set_store.emplace_back(std::move(rd.sets));
+        d.rule_store.push_back(std::move(rd.rules));
+        d.name_store.push_back(std::move(rd.targets));
+        d.ref_store.push_back(std::move(rd.refs));
+    }
+    d.commands.push_back(c);
+}
+
 // VERB table|WHAT F N [OBJECT]
 template <Sink S>
 void write_head(S& out, std::string_view verb, const runtime_table& t, std::string_view what = {}, std::string_view object = {}) {
@@ -74,6 +91,9 @@ struct runtime_table_command {
     using command_tag = void;
     table_op op;
     runtime_table table;
+
+    // For the transaction check (ruleset/transaction_check.hpp).
+    void describe_to(command_descs& d) const { detail::describe_runtime_table(d, op, table); }
 
     template <Sink S>
     friend void write_nft(S& out, const runtime_table_command& c) {
@@ -187,6 +207,9 @@ public:
                added_sets_.empty() && deleted_sets_.empty() && element_changes_.empty();
     }
     [[nodiscard]] const runtime_table& next() const noexcept { return next_; }
+
+    // For the transaction check: after it, the table is the new version.
+    void describe_to(command_descs& d) const { detail::describe_runtime_table(d, table_op::replace, next_); }
     [[nodiscard]] std::size_t chains_added() const noexcept { return added_chains_.size(); }
     [[nodiscard]] std::size_t chains_changed() const noexcept { return changed_chains_.size(); }
     [[nodiscard]] std::size_t chains_deleted() const noexcept { return deleted_chains_.size(); }
@@ -315,6 +338,10 @@ public:
     template <Sink S>
     friend void write_nft(S& out, const runtime_command& c) {
         std::visit([&](const auto& x) { write_nft(out, x); }, c.c_);
+    }
+
+    void describe_to(command_descs& d) const {
+        std::visit([&](const auto& c) { c.describe_to(d); }, c_);
     }
 
     // Calls f with the command it holds.

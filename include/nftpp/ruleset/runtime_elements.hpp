@@ -18,8 +18,10 @@
 #include <utility>
 #include <vector>
 
+#include <nftpp/ruleset/elements.hpp>
 #include <nftpp/ruleset/runtime_set.hpp>
 #include <nftpp/ruleset/runtime_table.hpp>
+#include <nftpp/ruleset/transaction_check.hpp>
 
 namespace nftpp {
 
@@ -31,6 +33,11 @@ struct runtime_element_command {
     std::string set;
     bool is_set = true;
     std::vector<runtime_element> elements;
+    std::string_view key_type{};  // for the transaction check (ruleset/transaction_check.hpp)
+
+    void describe_to(command_descs& d) const {
+        d.commands.push_back({command_desc::op::elements, table_family, table_name, {}, {}, {}, nullptr, set, !is_set, key_type});
+    }
 
     template <Sink S>
     friend void write_nft(S& out, const runtime_element_command& c) {
@@ -75,6 +82,13 @@ inline const runtime_set& checked_set(const runtime_table& t, const std::string&
     fail(&rules::set_exists);
     throw;  // not reached
 }
+inline runtime_element_command element_command(bool add, const runtime_table& t, const runtime_set& s,
+                                               std::vector<runtime_element> elements) {
+    if (s.flags.has(set_flag::constant))
+        throw invalid_structure(structure_error{&rules::a_constant_set_keeps_its_elements, t.label(), {},
+                                                std::string(s.kind == "set" ? "set " : "map ") + s.name, -1, {}, {}});
+    return {add, t.table_family(), t.name(), s.name, s.kind == "set", std::move(elements), s.key_type};
+}
 inline void check_targets_in(const runtime_table& t, const std::string& set, const runtime_verdict& v) {
     if (v.kind != verdict_kind::jump && v.kind != verdict_kind::goto_) return;
     for (const auto& c : t.chains()) {
@@ -91,27 +105,27 @@ template <class Key, std::ranges::input_range R>
 [[nodiscard]] runtime_element_command add_elements(const runtime_table& t, const std::string& set, const R& values) {
     const runtime_set& s = detail::checked_set(t, set, "set", Key::nft_type);
     const runtime_set added = nftpp::set<Key>(set, s.flags, values);  // checked as a declaration's
-    return {true, t.table_family(), t.name(), set, true, added.elements};
+    return detail::element_command(true, t, s, added.elements);
 }
 template <class Key, std::ranges::input_range R>
     requires ElementRangeOf<R, Key>
 [[nodiscard]] runtime_element_command delete_elements(const runtime_table& t, const std::string& set, const R& values) {
     const runtime_set& s = detail::checked_set(t, set, "set", Key::nft_type);
     const runtime_set gone = nftpp::set<Key>(set, s.flags, values);
-    return {false, t.table_family(), t.name(), set, true, gone.elements};
+    return detail::element_command(false, t, s, gone.elements);
 }
 template <class Key, class Value, std::ranges::input_range R>
 [[nodiscard]] runtime_element_command add_map_elements(const runtime_table& t, const std::string& map, const R& pairs) {
     const runtime_set& s = detail::checked_set(t, map, "map", Key::nft_type, Value::nft_type);
     const runtime_set added = nftpp::data_map<Key, Value>(map, s.flags, pairs);
-    return {true, t.table_family(), t.name(), map, false, added.elements};
+    return detail::element_command(true, t, s, added.elements);
 }
 template <class Key, std::ranges::input_range R>
 [[nodiscard]] runtime_element_command add_verdict_elements(const runtime_table& t, const std::string& map, const R& pairs) {
     const runtime_set& s = detail::checked_set(t, map, "vmap", Key::nft_type);
     const runtime_set added = nftpp::verdict_map<Key>(map, s.flags, pairs);
     for (auto&& p : pairs) detail::check_targets_in(t, map, runtime_verdict(std::get<1>(p)));
-    return {true, t.table_family(), t.name(), map, false, added.elements};
+    return detail::element_command(true, t, s, added.elements);
 }
 // Deleting map entries takes their keys alone.
 template <class Key, std::ranges::input_range R>
@@ -124,7 +138,7 @@ template <class Key, std::ranges::input_range R>
     const runtime_set& m = detail::checked_set(t, map, kind, Key::nft_type);
     set_flags f = m.flags;
     const runtime_set gone = nftpp::set<Key>(map, f, keys);
-    return {false, t.table_family(), t.name(), map, false, gone.elements};
+    return detail::element_command(false, t, m, gone.elements);
 }
 
 }  // namespace nftpp

@@ -10,6 +10,7 @@
 // checks (its hooks through jumps, the chains and sets it names, the family). A command
 // that fails throws invalid_structure with the rule and the chain.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,6 +28,29 @@ struct runtime_rule_command {
     std::string chain;
     std::string text;        // the rule, empty for a delete
     std::uint64_t handle = 0;
+    // For the transaction check (ruleset/transaction_check.hpp): the table it was made
+    // from with the rule at the end of its chain (nullptr for a delete).
+    std::shared_ptr<const runtime_table> with_rule;
+
+    void describe_to(command_descs& d) const {
+        command_desc c{command_desc::op::rule, table_family, table_name};
+        c.chain = chain;
+        if (with_rule && !d.light) {
+            detail::runtime_descriptors rd(*with_rule);
+            for (auto& ch : rd.chains) {
+                if (ch.name != chain || ch.rules.empty()) continue;
+                d.rule_store.push_back({ch.rules.back()});
+                ch.rules = ch.rules.first(ch.rules.size() - 1);
+                c.rule = d.rule_store.back().data();
+            }
+            c.chains = d.chain_store.emplace_back(std::move(rd.chains));
+            c.sets = d.set_store.emplace_back(std::move(rd.sets));
+            d.rule_store.push_back(std::move(rd.rules));
+            d.name_store.push_back(std::move(rd.targets));
+            d.ref_store.push_back(std::move(rd.refs));
+        }
+        d.commands.push_back(c);
+    }
 
     template <Sink S>
     friend void write_nft(S& out, const runtime_rule_command& c) {
@@ -59,12 +83,12 @@ runtime_rule_command make_runtime_rule_command(rule_op op, const runtime_table& 
                                                std::uint64_t handle) {
     const runtime_chain* c = find_chain(t, chain_name);
     if (!c) throw invalid_structure(structure_error{&rules::table_has_chain, t.label(), "chain " + chain_name, {}, -1, {}, {}});
-    if (op == rule_op::remove) return {op, t.table_family(), t.name(), chain_name, {}, handle};
-    runtime_table with = t;  // the table as it would be: the rule at the end of its chain
-    for (auto& x : with.chains())
+    if (op == rule_op::remove) return {op, t.table_family(), t.name(), chain_name, {}, handle, nullptr};
+    auto with = std::make_shared<runtime_table>(t);  // the table as it would be: the rule at the end of its chain
+    for (auto& x : with->chains())
         if (x.name() == chain_name) x.add(r);
-    if (auto e = with.check()) throw invalid_structure(std::move(*e));
-    return {op, t.table_family(), t.name(), chain_name, text_of(as_rule(r)), handle};
+    if (auto e = with->check()) throw invalid_structure(std::move(*e));
+    return {op, t.table_family(), t.name(), chain_name, text_of(as_rule(r)), handle, std::move(with)};
 }
 }  // namespace detail
 

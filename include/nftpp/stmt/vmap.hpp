@@ -150,9 +150,70 @@ template <class V>
 }
 
 template <class... Entries>
+struct vmap_t;
+
+template <class Sel, class... Verdicts>
+struct vmap_stmt_t;
+
+namespace detail {
+template <class Key, class... V>
+struct checked_vmap;
+template <class Key, std::size_t N>
+constexpr const rule* vmap_keys_error(const std::array<operand<Key>, N>& keys, const std::array<map_verdict, N>& verdicts);
+
+// Literal keys and verdicts without values (accept, drop, jump<"x">, goto_<"x"> ...):
+// `vmap(on(22, accept), ...)` is a constant wherever it is written, so the keys are checked
+// as the selector's datatype in the compiler (a consteval converting constructor: clang 14
+// refuses calling a consteval operator template inside a function template).
+template <class... E>
+inline constexpr bool literal_vmap_v = false;
+template <class... V>
+inline constexpr bool literal_vmap_v<vmap_entry_t<literal_t, V>...> = sizeof...(V) > 0 && (std::is_empty_v<V> && ...);
+}  // namespace detail
+
+template <class... Entries>
 struct vmap_t {
     std::tuple<Entries...> entries;
+
+    template <KeyExpr Sel, class Key, class... V>
+    static constexpr auto literal_stmt(const Sel& sel, const detail::checked_vmap<Key, vmap_entry_t<literal_t, V>...>& m) {
+        auto stmt = vmap_stmt_t<Sel, V...>{m.entries, sel};
+        std::apply([&sel](const auto&... e) { (check_key_value(sel, e.first), ...); }, stmt.entries);
+        return stmt;
+    }
+    template <KeyExpr Sel>
+        requires detail::literal_vmap_v<Entries...>
+    [[nodiscard]] friend constexpr auto operator>>(const Sel& sel, detail::checked_vmap<typename Sel::value_type, Entries...> m) {
+        return literal_stmt(sel, m);
+    }
 };
+
+namespace detail {
+template <class Key, class... V>
+struct checked_vmap<Key, vmap_entry_t<literal_t, V>...> {
+    std::tuple<std::pair<operand<Key>, V>...> entries;
+
+    consteval checked_vmap(const vmap_t<vmap_entry_t<literal_t, V>...>& m) noexcept  // NOLINT: implicit on purpose
+        : entries(convert(m, std::index_sequence_for<V...>{})) {
+        if constexpr (sizeof...(V) > 1) check(std::index_sequence_for<V...>{});
+    }
+
+private:
+    // (index sequences, not std::apply: a failing key then shows in a short note chain)
+    template <std::size_t... I>
+    static consteval std::tuple<std::pair<operand<Key>, V>...> convert(const vmap_t<vmap_entry_t<literal_t, V>...>& m,
+                                                                        std::index_sequence<I...>) {
+        return {std::pair<operand<Key>, V>(operand<Key>::from_literal(std::get<I>(m.entries).key).value(),
+                                           std::get<I>(m.entries).verdict)...};
+    }
+    template <std::size_t... I>
+    consteval void check(std::index_sequence<I...>) const {
+        const std::array<operand<Key>, sizeof...(V)> keys{{std::get<I>(entries).first...}};
+        const std::array<map_verdict, sizeof...(V)> verdicts{{map_verdict_of(std::get<I>(entries).second)...}};
+        if (const rule* r = vmap_keys_error<Key, sizeof...(V)>(keys, verdicts)) raise(error{r, 0});
+    }
+};
+}  // namespace detail
 
 template <class... K, class... V>
 [[nodiscard]] constexpr vmap_t<vmap_entry_t<K, V>...> vmap(vmap_entry_t<K, V>... entries) {
@@ -224,6 +285,7 @@ template <class Key, std::size_t N>
 // sel >> vmap(...): the keys are checked against the selector's datatype here, and
 // against each other.
 template <KeyExpr Sel, class... K, class... V>
+    requires(!detail::literal_vmap_v<vmap_entry_t<K, V>...>)
 [[nodiscard]] constexpr auto operator>>(const Sel& sel, const vmap_t<vmap_entry_t<K, V>...>& m) {
     using Key = typename Sel::value_type;
     auto stmt = std::apply(
