@@ -148,14 +148,14 @@ public:
     // Text forms: "v", "lo-hi" (where ranges exist), "addr/len" (addresses).
     static constexpr result<operand> parse(std::string_view s) {
         if constexpr (!std::is_void_v<prefix_type>) {
-            if (s.find('/') != std::string_view::npos) {
+            if (detail::find_char(s, '/') != std::string_view::npos) {
                 auto p = prefix_type::parse(s);
                 if (!p) return p.err();
                 return operand(*p);
             }
         }
         if constexpr (traits::ranges) {
-            if (auto dash = s.find('-'); dash != std::string_view::npos) {
+            if (auto dash = detail::find_char(s, '-'); dash != std::string_view::npos) {
                 auto r = range<T>::parse(s);
                 if (!r) return r.err();
                 return operand(*r);

@@ -12,6 +12,15 @@
 
 namespace nftpp::detail {
 
+// s.find(c, pos) by index. std::string_view::find compares a pointer with null, which g++ 12
+// cannot evaluate in a constant expression when the text lives in a literal carried by value
+// through a consteval conversion (`ip.saddr == "10.0.0.0/8" >> accept`).
+[[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c, std::size_t pos = 0) noexcept {
+    for (std::size_t i = pos; i < s.size(); ++i)
+        if (s[i] == c) return i;
+    return std::string_view::npos;
+}
+
 [[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 [[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 [[nodiscard]] constexpr int hex_value(char c) noexcept {

@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <nftpp/value/detail.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/sink.hpp>
 
@@ -67,7 +68,7 @@ template <std::size_t N>
     std::uint32_t bits = 0;
     std::size_t pos = 0;
     while (true) {
-        const std::size_t comma = s.find(',', pos);
+        const std::size_t comma = detail::find_char(s, ',', pos);
         const std::size_t end = comma == std::string_view::npos ? s.size() : comma;
         const std::string_view word = s.substr(pos, end - pos);
         std::uint32_t bit = 0;

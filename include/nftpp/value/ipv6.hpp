@@ -55,7 +55,7 @@ struct ipv6_addr {
             const std::string_view group = s.substr(pos, end - pos);
             std::uint16_t* dst = compressed ? tail : head;
             int& n = compressed ? ntail : nhead;
-            if (group.find('.') != std::string_view::npos) {
+            if (detail::find_char(group, '.') != std::string_view::npos) {
                 // embedded IPv4: must be the last group
                 if (end != s.size() || nhead + ntail > 6) return error{bad, pos};
                 auto v4 = ipv4_addr::parse(group);

@@ -14,7 +14,7 @@ namespace nftpp::detail {
 
 template <class Prefix, class Address, int MaxLength>
 constexpr result<Prefix> parse_prefix(std::string_view s, const rule& bad_length) noexcept {
-    const auto slash = s.find('/');
+    const auto slash = detail::find_char(s, '/');
     if (slash == std::string_view::npos) {
         auto a = Address::parse(s);
         if (!a) return a.err();

@@ -6,6 +6,7 @@
 // `22` inside a set.
 #include <string_view>
 
+#include <nftpp/value/detail.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/sink.hpp>
 
@@ -32,7 +33,7 @@ struct range {
 
     // "lo-hi"
     static constexpr result<range> parse(std::string_view s) noexcept {
-        const auto dash = s.find('-');
+        const auto dash = detail::find_char(s, '-');
         if (dash == std::string_view::npos) return error{&rules::a_range_is_two_values_joined_by_a_dash, s.size()};
         auto a = T::parse(s.substr(0, dash));
         if (!a) return a.err();
