@@ -17,6 +17,10 @@
 //   <nftpp/exec.hpp>    the executors          <nftpp/log.hpp>  kernel log events
 // and, not included here: <nftpp/apply.hpp> (applying with probes for optional rules),
 // <nftpp/readback.hpp> (reading back; nftpp::readback), <nftpp/testing/testing.hpp>.
+// The headers where compile errors are fired come first: a compile error's include chain
+// is then two lines long, whatever part of nftpp it comes from.
+#include <nftpp/core/error.hpp>
+#include <nftpp/core/assertion.hpp>
 #include <nftpp/dsl.hpp>
 #include <nftpp/exec.hpp>
 #include <nftpp/log.hpp>
