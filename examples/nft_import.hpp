@@ -329,9 +329,17 @@ inline std::string text_rule(const json& rule) {
 // ---------------------------------------------------------------------------------------
 
 // The kinds of value a selector compares with, each with its C++ spelling of JSON values.
+// The kernel's conntrack helpers by nft's name, as nftpp spells them (ct_helper_type::...).
+inline const std::map<std::string, std::string>& ct_helper_types() {
+    static const std::map<std::string, std::string> types{{"ftp", "ftp"}, {"irc", "irc"}, {"pptp", "pptp"},
+        {"sane", "sane"}, {"Q.931", "q931"}, {"tftp", "tftp"}, {"amanda", "amanda"}, {"snmp", "snmp"},
+        {"netbios-ns", "netbios_ns"}, {"RAS", "ras"}, {"sip", "sip"}};
+    return types;
+}
+
 enum class kind {
     ipv4, ipv6, port, l4proto, nfproto, ifname, ifindex, ct_state, ct_status, ct_direction, mark, tcp_flags,
-    icmp_type, icmpv6_type, icmp_code, icmpv6_code, fib_type, number, uid, gid, concat
+    icmp_type, icmpv6_type, icmp_code, icmpv6_code, fib_type, number, uid, gid, concat, ct_helper
 };
 
 struct selector {
@@ -455,6 +463,11 @@ inline std::string write_value(kind k, const json& v) {
     case kind::ct_state:
     case kind::ct_status:
     case kind::tcp_flags: return write_flags(k, v);
+    case kind::ct_helper: {
+        const auto it = v.is_string() ? ct_helper_types().find(v.get<std::string>()) : ct_helper_types().end();
+        if (it == ct_helper_types().end()) throw unsupported("the ct helper " + dump(v));
+        return "ct_helper_type::" + it->second;
+    }
     case kind::ct_direction:
         if (v == "original" || v == "reply") return "ct_direction::" + v.get<std::string>();
         throw unsupported("the ct direction " + dump(v));
@@ -546,6 +559,15 @@ inline const std::map<std::string, selector>& selector_table() {
         {"ct status", {"ct.status", kind::ct_status, {}}},
         {"ct mark", {"ct.mark", kind::mark, {}}},
         {"ct direction", {"ct.direction", kind::ct_direction, {}}},
+        {"ct helper", {"ct.helper", kind::ct_helper, {}}},
+        {"ct original ip saddr", {"ct.original.ip.saddr", kind::ipv4, {}}},
+        {"ct original ip daddr", {"ct.original.ip.daddr", kind::ipv4, {}}},
+        {"ct original ip6 saddr", {"ct.original.ip6.saddr", kind::ipv6, {}}},
+        {"ct original ip6 daddr", {"ct.original.ip6.daddr", kind::ipv6, {}}},
+        {"ct reply ip saddr", {"ct.reply.ip.saddr", kind::ipv4, {}}},
+        {"ct reply ip daddr", {"ct.reply.ip.daddr", kind::ipv4, {}}},
+        {"ct reply ip6 saddr", {"ct.reply.ip6.saddr", kind::ipv6, {}}},
+        {"ct reply ip6 daddr", {"ct.reply.ip6.daddr", kind::ipv6, {}}},
     };
     return t;
 }
@@ -557,7 +579,8 @@ inline std::string selector_key(const json& e) {
     const json& a = it.value();
     if (it.key() == "payload" && a.contains("protocol")) return "payload " + a["protocol"].get<std::string>() + " " + a["field"].get<std::string>();
     if (it.key() == "meta") return "meta " + a["key"].get<std::string>();
-    if (it.key() == "ct" && !a.contains("dir") && !a.contains("family")) return "ct " + a["key"].get<std::string>();
+    if (it.key() == "ct" && !a.contains("family"))  // ct state; ct original ip daddr (the direction beside the key)
+        return "ct " + (a.contains("dir") ? a["dir"].get<std::string>() + " " : std::string()) + a["key"].get<std::string>();
     return "";
 }
 
@@ -1009,9 +1032,7 @@ inline std::string map_cpp(const json& m, const table_ctx& t) {
 
 inline std::string ct_helper_cpp(const json& h, const table_ctx& t) {
     const std::string name = h.at("name").get<std::string>();
-    static const std::map<std::string, std::string> types{{"ftp", "ftp"}, {"irc", "irc"}, {"pptp", "pptp"},
-        {"sane", "sane"}, {"Q.931", "q931"}, {"tftp", "tftp"}, {"amanda", "amanda"}, {"snmp", "snmp"},
-        {"netbios-ns", "netbios_ns"}, {"RAS", "ras"}, {"sip", "sip"}};
+    const auto& types = ct_helper_types();
     const auto it = types.find(h.at("type").get<std::string>());
     if (it == types.end()) throw unsupported("the ct helper type " + h.at("type").get<std::string>());
     const std::string proto = h.at("protocol").get<std::string>();

@@ -91,6 +91,13 @@ public:
     template <class P>
         requires(std::same_as<T, l4proto> && !std::derived_from<P, l4proto> && requires { P::protocol_layer4; })
     constexpr operand(const P&) noexcept : operand(l4proto::of(P::protocol_layer4)) {}
+    // An object that stands for a value, converted by the value type's of(): a helper type
+    // where a ct helper name goes, `ct.helper == ct_helper_type::ftp`.
+    template <class P>
+        requires(!std::same_as<T, l4proto> && !std::same_as<P, T> && requires(const P& p) {
+            { T::of(p) } -> std::same_as<T>;
+        })
+    constexpr operand(const P& p) noexcept : operand(T::of(p)) {}
     // A concatenation's parts, each converted like a literal: {"10.0.0.1", 22}.
     template <class U = T>
         requires(is_concat_key_v<U> && U::arity == 2)

@@ -20,6 +20,7 @@
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/expr/transport.hpp>
+#include <nftpp/value/ct_helper.hpp>
 #include <nftpp/value/name.hpp>
 
 namespace nftpp {
@@ -29,25 +30,7 @@ NFTPP_CHECK(ct_helper_protocol_fits_type,
 NFTPP_CHECK(ct_helper_only_in_ip_ip6_inet,
     "ct helper objects exist only in ip, ip6 and inet tables (the kernel refuses them elsewhere: Protocol error): move the helper and the rules that use it to one of those")
 
-// A kernel conntrack helper: its name and the protocols it tracks (bit 0 tcp, bit 1 udp).
-template <fixed_string Name, std::uint8_t Protocols>
-struct ct_helper_kind_t {
-    static constexpr auto name = Name;
-    static constexpr std::uint8_t protocols = Protocols;
-};
-namespace ct_helper_type {
-inline constexpr ct_helper_kind_t<"ftp", 1> ftp{};
-inline constexpr ct_helper_kind_t<"irc", 1> irc{};
-inline constexpr ct_helper_kind_t<"pptp", 1> pptp{};
-inline constexpr ct_helper_kind_t<"sane", 1> sane{};
-inline constexpr ct_helper_kind_t<"Q.931", 1> q931{};
-inline constexpr ct_helper_kind_t<"tftp", 2> tftp{};
-inline constexpr ct_helper_kind_t<"amanda", 2> amanda{};
-inline constexpr ct_helper_kind_t<"snmp", 2> snmp{};
-inline constexpr ct_helper_kind_t<"netbios-ns", 2> netbios_ns{};
-inline constexpr ct_helper_kind_t<"RAS", 2> ras{};
-inline constexpr ct_helper_kind_t<"sip", 3> sip{};
-}  // namespace ct_helper_type
+// The helper types (ct_helper_type::ftp ...) are in value/ct_helper.hpp.
 
 // What a table reference to a helper compares (no key: helpers are found by name).
 struct ct_helper_key {

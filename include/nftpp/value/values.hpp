@@ -11,6 +11,7 @@
 // Builds on core/ only.
 #include <nftpp/value/concat_key.hpp>
 #include <nftpp/value/ct.hpp>
+#include <nftpp/value/ct_helper.hpp>
 #include <nftpp/value/ether.hpp>
 #include <nftpp/value/fib.hpp>
 #include <nftpp/value/flag_set.hpp>
