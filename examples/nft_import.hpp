@@ -328,7 +328,6 @@ inline std::string text_rule(const json& rule) {
 // The typed mapping: JSON -> nftpp C++.
 // ---------------------------------------------------------------------------------------
 
-// The kinds of value a selector compares with, each with its C++ spelling of JSON values.
 // The kernel's conntrack helpers by nft's name, as nftpp spells them (ct_helper_type::...).
 inline const std::map<std::string, std::string>& ct_helper_types() {
     static const std::map<std::string, std::string> types{{"ftp", "ftp"}, {"irc", "irc"}, {"pptp", "pptp"},
@@ -337,6 +336,7 @@ inline const std::map<std::string, std::string>& ct_helper_types() {
     return types;
 }
 
+// The kinds of value a selector compares with, each with its C++ spelling of JSON values.
 enum class kind {
     ipv4, ipv6, port, l4proto, nfproto, ifname, ifindex, ct_state, ct_status, ct_direction, mark, tcp_flags,
     icmp_type, icmpv6_type, icmp_code, icmpv6_code, fib_type, number, uid, gid, concat, ct_helper
