@@ -53,7 +53,10 @@ if(nftpp_doc_compiles)
   add_library(nftpp_doc_examples OBJECT ${nftpp_doc_compiles})
   target_link_libraries(nftpp_doc_examples PRIVATE nftpp::readback)
   target_compile_features(nftpp_doc_examples PRIVATE cxx_std_20)
-  target_compile_options(nftpp_doc_examples PRIVATE ${nftpp_doc_flags})
+  target_compile_options(nftpp_doc_examples PRIVATE -g0 ${nftpp_doc_flags})
+  foreach(file IN LISTS nftpp_doc_compiles)
+    nftpp_check_pch_for(nftpp_doc_examples ${file} REUSE)
+  endforeach()
 endif()
 
 # The extractor itself: a block that would escape compilation must be an error.
