@@ -339,7 +339,8 @@ inline const std::map<std::string, std::string>& ct_helper_types() {
 // The kinds of value a selector compares with, each with its C++ spelling of JSON values.
 enum class kind {
     ipv4, ipv6, port, l4proto, nfproto, ifname, ifindex, ct_state, ct_status, ct_direction, mark, tcp_flags,
-    icmp_type, icmpv6_type, icmp_code, icmpv6_code, fib_type, number, uid, gid, concat, ct_helper
+    icmp_type, icmpv6_type, icmp_code, icmpv6_code, fib_type, number, uid, gid, concat, ct_helper,
+    ether_addr, ether_type, arp_op, dscp, pkt_type, raw
 };
 
 struct selector {
@@ -423,6 +424,23 @@ inline std::string write_number_or_range(const std::string& type, const json& v)
     throw unsupported("the " + type + " value " + dump(v));
 }
 
+// Numbers nft lists by name (ether type ip, arp operation request, ip dscp ef, meta pkttype
+// broadcast): the name as nftpp's constant, a number as a literal.
+inline std::string write_named_number(kind k, const json& v) {
+    static const std::map<kind, std::pair<std::string, std::set<std::string>>> names{
+        {kind::ether_type, {"ether_types::", {"ip", "arp", "ip6", "vlan"}}},
+        {kind::arp_op, {"arp_ops::", {"request", "reply", "rrequest", "rreply", "inrequest", "inreply", "nak"}}},
+        {kind::dscp, {"dscp_class::", {"cs0", "cs1", "cs2", "cs3", "cs4", "cs5", "cs6", "cs7", "af11", "af12", "af13",
+                                       "af21", "af22", "af23", "af31", "af32", "af33", "af41", "af42", "af43", "ef",
+                                       "df", "le"}}},
+        {kind::pkt_type, {"pkt_types::", {"host", "broadcast", "multicast", "other"}}},
+    };
+    const auto& [prefix, known] = names.at(k);
+    if (v.is_string() && known.count(v.get<std::string>())) return prefix + v.get<std::string>();
+    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+    throw unsupported("the value " + dump(v));
+}
+
 inline std::string write_value(kind k, const json& v) {
     if (v.is_object() && v.contains("elem")) {
         if (v["elem"].size() != 1) throw unsupported("set elements with attributes (" + dump(v) + ")");
@@ -492,6 +510,16 @@ inline std::string write_value(kind k, const json& v) {
         if (v.is_string() && n.count(v.get<std::string>())) return "fib_addrtype::" + v.get<std::string>();
         throw unsupported("the fib type " + dump(v));
     }
+    case kind::ether_addr:
+        if (v.is_string()) return cpp_string(v.get<std::string>());
+        throw unsupported("the ether address " + dump(v));
+    case kind::ether_type:
+    case kind::arp_op:
+    case kind::dscp:
+    case kind::pkt_type: return write_named_number(k, v);
+    case kind::raw:
+        if (v.is_number_integer()) return hex(v.get<std::uint64_t>());
+        throw unsupported("the raw payload value " + dump(v));
     case kind::concat: break;
     }
     throw unsupported("a value of this kind (" + dump(v) + ")");
@@ -510,6 +538,11 @@ inline std::string kind_type(kind k) {
     case kind::icmpv6_type: return "icmpv6_type";
     case kind::icmp_code: return "icmp_code";
     case kind::icmpv6_code: return "icmpv6_code";
+    case kind::ether_addr: return "ether_addr";
+    case kind::ether_type: return "ether_type";
+    case kind::arp_op: return "arp_op";
+    case kind::dscp: return "dscp";
+    case kind::pkt_type: return "pkt_type";
     default: break;
     }
     throw unsupported("a set or map of this datatype");
@@ -518,7 +551,9 @@ inline std::string kind_type(kind k) {
 // nft's datatype names (set and map declarations) -> value kinds.
 inline kind kind_of_type(const std::string& t) {
     static const std::map<std::string, kind> m{{"ipv4_addr", kind::ipv4}, {"ipv6_addr", kind::ipv6},
-        {"inet_service", kind::port}, {"inet_proto", kind::l4proto}, {"ifname", kind::ifname}, {"mark", kind::mark}};
+        {"inet_service", kind::port}, {"inet_proto", kind::l4proto}, {"ifname", kind::ifname}, {"mark", kind::mark},
+        {"ether_addr", kind::ether_addr}, {"ether_type", kind::ether_type}, {"arp_op", kind::arp_op},
+        {"dscp", kind::dscp}, {"pkt_type", kind::pkt_type}};
     const auto it = m.find(t);
     if (it == m.end()) throw unsupported("sets of datatype " + t);
     return it->second;
@@ -535,6 +570,23 @@ inline const std::map<std::string, selector>& selector_table() {
         {"payload ip6 daddr", {"ip6.daddr", kind::ipv6, {}}},
         {"payload ip6 nexthdr", {"ip6.nexthdr", kind::l4proto, {}}},
         {"payload ip6 hoplimit", {"ip6.hoplimit", kind::number, {}}},
+        {"payload ip version", {"ip.version", kind::number, {}}},
+        {"payload ip6 version", {"ip6.version", kind::number, {}}},
+        {"payload ip dscp", {"ip.dscp", kind::dscp, {}}},
+        {"payload ip6 dscp", {"ip6.dscp", kind::dscp, {}}},
+        {"payload ip6 flowlabel", {"ip6.flowlabel", kind::number, {}}},
+        {"payload ether saddr", {"ether.saddr", kind::ether_addr, {}}},
+        {"payload ether daddr", {"ether.daddr", kind::ether_addr, {}}},
+        {"payload ether type", {"ether.type", kind::ether_type, {}}},
+        {"payload vlan id", {"vlan.id", kind::number, {}}},
+        {"payload vlan type", {"vlan.type", kind::ether_type, {}}},
+        {"payload arp saddr ip", {"arp.saddr.ip", kind::ipv4, {}}},
+        {"payload arp daddr ip", {"arp.daddr.ip", kind::ipv4, {}}},
+        {"payload arp saddr ether", {"arp.saddr.ether", kind::ether_addr, {}}},
+        {"payload arp daddr ether", {"arp.daddr.ether", kind::ether_addr, {}}},
+        {"payload arp operation", {"arp.operation", kind::arp_op, {}}},
+        {"meta pkttype", {"meta.pkttype", kind::pkt_type, {}}},
+        {"meta cgroup", {"meta.cgroup", kind::number, {}}},
         {"payload tcp sport", {"tcp.sport", kind::port, {}}},
         {"payload tcp dport", {"tcp.dport", kind::port, {}}},
         {"payload tcp flags", {"tcp.flags", kind::tcp_flags, {}}},
@@ -618,6 +670,15 @@ inline selector left_selector(const json& e) {
         }
         s.cpp += ")";
         return s;
+    }
+    if (e.is_object() && e.contains("payload") && e["payload"].contains("base")) {  // @nh,528,48
+        const json& a = e["payload"];
+        static const std::set<std::string> bases{"ll", "nh", "th", "ih"};
+        const std::string base = a["base"].get<std::string>();
+        const std::uint64_t offset = a["offset"].get<std::uint64_t>(), len = a["len"].get<std::uint64_t>();
+        if (!bases.count(base) || len < 1 || len > 63 || offset / 8 > 65535)
+            throw unsupported(construct_name(e) + " (nftpp: fields of 1 to 63 bits)");
+        return {"raw_" + base + "<" + std::to_string(offset) + ", " + std::to_string(len) + ">", kind::raw, {}};
     }
     if (e.is_object() && e.contains("numgen")) {
         const json& a = e["numgen"];

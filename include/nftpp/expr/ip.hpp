@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ip: IPv4 header fields. `ip.saddr == "10.0.0.0/8"`, `ip.protocol == tcp`,
-// `ip.dscp == dscp_class::ef`.
+// `ip.dscp == dscp_class::ef`, `ip.version == 4`.
 // Any ip match pins the rule to IPv4: it cannot appear in an ip6 or arp table, nor
 // beside an ip6 match in an inet rule.
 #include <string_view>
@@ -32,6 +32,11 @@ struct ip_ttl_t : selector_t<ip_ttl_t, ttl> {
     static constexpr part_facts facts = ip_facts;
 };
 
+struct ip_version_t : selector_t<ip_version_t, ip_version> {
+    static constexpr std::string_view keyword = "ip version";
+    static constexpr part_facts facts = ip_facts;
+};
+
 struct ip_dscp_t : selector_t<ip_dscp_t, dscp> {
     static constexpr std::string_view keyword = "ip dscp";
     static constexpr part_facts facts = ip_facts;
@@ -44,6 +49,7 @@ struct ip_t {
     ip_protocol_t protocol;
     ip_ttl_t ttl;
     ip_dscp_t dscp;
+    ip_version_t version;
 };
 inline constexpr ip_t ip{};
 

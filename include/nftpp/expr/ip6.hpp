@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ip6: IPv6 header fields. `ip6.daddr == "fd00::/64"`, `ip6.nexthdr == tcp`,
-// `ip6.dscp == dscp_class::ef`, `ip6.flowlabel == 1234`.
+// `ip6.dscp == dscp_class::ef`, `ip6.flowlabel == 1234`, `ip6.version == 6`.
 // Any ip6 match pins the rule to IPv6.
 #include <string_view>
 
@@ -31,6 +31,11 @@ struct ip6_hoplimit_t : selector_t<ip6_hoplimit_t, ttl> {
     static constexpr part_facts facts = ip6_facts;
 };
 
+struct ip6_version_t : selector_t<ip6_version_t, ip_version> {
+    static constexpr std::string_view keyword = "ip6 version";
+    static constexpr part_facts facts = ip6_facts;
+};
+
 struct ip6_dscp_t : selector_t<ip6_dscp_t, dscp> {
     static constexpr std::string_view keyword = "ip6 dscp";
     static constexpr part_facts facts = ip6_facts;
@@ -47,6 +52,7 @@ struct ip6_t {
     ip6_nexthdr_t nexthdr;
     ip6_hoplimit_t hoplimit;
     ip6_dscp_t dscp;
+    ip6_version_t version;
     ip6_flowlabel_t flowlabel;
 };
 inline constexpr ip6_t ip6{};

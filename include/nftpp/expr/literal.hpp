@@ -22,8 +22,8 @@ namespace nftpp {
 
 NFTPP_RULE(a_string_literal_in_a_rule_is_at_most_127_bytes,
            "a string literal in a rule is at most 127 bytes")
-NFTPP_RULE(a_number_literal_in_a_rule_is_from_0_to_4294967295,
-           "a number literal in a rule is from 0 to 4294967295")
+NFTPP_RULE(a_number_literal_in_a_rule_fits_in_63_bits,
+           "a number literal in a rule is from 0 to 9223372036854775807 (63 bits)")
 
 struct literal_t {
     static constexpr std::size_t max_text = 127;
@@ -39,8 +39,8 @@ struct literal_t {
         requires(std::integral<std::remove_cvref_t<I>> && !detail::runtime_integer<I> &&
                  !std::same_as<std::remove_cvref_t<I>, bool> && !std::same_as<std::remove_cvref_t<I>, char>)
     consteval literal_t(I&& v) noexcept : number(static_cast<std::int64_t>(v)) {
-        if (v < 0 || static_cast<std::uint64_t>(v) > 0xffffffffull)
-            raise(error{&rules::a_number_literal_in_a_rule_is_from_0_to_4294967295, 0});
+        if (v < 0 || static_cast<std::uint64_t>(v) > 0x7fffffffffffffffull)
+            raise(error{&rules::a_number_literal_in_a_rule_fits_in_63_bits, 0});
     }
     template <class I>
         requires detail::runtime_integer<I>

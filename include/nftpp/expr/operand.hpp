@@ -42,17 +42,11 @@ struct numeric_operand_traits {
     static constexpr bool ordered = true;
     using prefix_type = void;
 };
-template <> struct operand_traits<port> : numeric_operand_traits<port> {};
-template <> struct operand_traits<uid> : numeric_operand_traits<uid> {};
-template <> struct operand_traits<gid> : numeric_operand_traits<gid> {};
-template <> struct operand_traits<mark> : numeric_operand_traits<mark> {};
-template <> struct operand_traits<ttl> : numeric_operand_traits<ttl> {};
-template <> struct operand_traits<dscp> : numeric_operand_traits<dscp> {};
-template <> struct operand_traits<flowlabel> : numeric_operand_traits<flowlabel> {};
-template <> struct operand_traits<ether_type> : numeric_operand_traits<ether_type> {};
-template <> struct operand_traits<vlan_id> : numeric_operand_traits<vlan_id> {};
-template <> struct operand_traits<pkt_type> : numeric_operand_traits<pkt_type> {};
-template <> struct operand_traits<cgroup_id> : numeric_operand_traits<cgroup_id> {};
+// Every bounded number (value/bounded_number.hpp: port, uid, mark, dscp, ...) compares with
+// integer literals and ranges, and orders: a new number type needs no line here.
+template <class T>
+    requires std::is_same_v<typename T::bounded_number_of, T>
+struct operand_traits<T> : numeric_operand_traits<T> {};
 template <> struct operand_traits<l4proto> : numeric_operand_traits<l4proto> {
     static constexpr bool ranges = false;
 };

@@ -40,6 +40,7 @@ struct bounded_number {
     Rep number;
 
     static constexpr std::uint64_t max = Max;
+    using bounded_number_of = Self;  // marks the type: a match compares it with integer literals
 
     static constexpr result<Self> from(std::int64_t n) noexcept {
         if (!detail::in_bounds(n, Max)) return error{&Broken, 0};

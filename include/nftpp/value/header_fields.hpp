@@ -8,6 +8,8 @@
 //   vlan_id     vlan id                      0-4095 (12 bits)
 //   pkt_type    meta pkttype                 0-255 (host 0, broadcast 1, multicast 2, other 3)
 //   cgroup_id   meta cgroup                  0-4294967295 (a net_cls class id)
+//   ip_version  ip version, ip6 version      0-15 (4 bits: 4 in IPv4 headers, 6 in IPv6)
+//   arp_op      arp operation                0-0xffff (arp_ops::request 1, reply 2 ...)
 // Those nft has a set datatype for (dscp, ether_type, pkt_type) have an nft_type; the
 // others are plain integers to nft (a set of them needs nft's `typeof`).
 #include <cstdint>
@@ -26,6 +28,9 @@ NFTPP_RULE(a_vlan_id_is_a_number_from_0_to_4095, "a vlan id is a number from 0 t
 NFTPP_RULE(a_packet_type_is_a_number_from_0_to_255,
            "a packet type is a number from 0 to 255 (pkt_types::host 0, broadcast 1, multicast 2, other 3)")
 NFTPP_RULE(a_cgroup_class_id_is_a_number_from_0_to_4294967295, "a cgroup class id is a number from 0 to 4294967295")
+NFTPP_RULE(an_ip_version_is_a_number_from_0_to_15, "an ip version is a number from 0 to 15 (4 bits: 4 for IPv4, 6 for IPv6)")
+NFTPP_RULE(an_arp_operation_is_a_number_from_0_to_0xffff,
+           "an arp operation is a number from 0 to 0xffff (arp_ops::request is 1, arp_ops::reply 2 ...)")
 
 struct dscp : bounded_number<dscp, std::uint8_t, 63, rules::a_dscp_is_a_number_from_0_to_63> {
     using bounded_number::bounded_number;
@@ -61,6 +66,17 @@ struct cgroup_id : bounded_number<cgroup_id, std::uint32_t, 4294967295u, rules::
     template <detail::integer_literal I>
     consteval cgroup_id(I n) : bounded_number(literal{}, detail::widen(n)) {}
 };
+struct ip_version : bounded_number<ip_version, std::uint8_t, 15, rules::an_ip_version_is_a_number_from_0_to_15> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval ip_version(I n) : bounded_number(literal{}, detail::widen(n)) {}
+};
+struct arp_op : bounded_number<arp_op, std::uint16_t, 0xffff, rules::an_arp_operation_is_a_number_from_0_to_0xffff> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval arp_op(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "arp_op";
+};
 
 // The names nft gives these numbers.
 namespace dscp_class {
@@ -72,6 +88,9 @@ inline constexpr dscp ef = 46, df = 0, le = 1;
 namespace ether_types {
 inline constexpr ether_type ip = 0x0800, arp = 0x0806, ip6 = 0x86dd, vlan = 0x8100, qinq = 0x88a8;
 }  // namespace ether_types
+namespace arp_ops {
+inline constexpr arp_op request = 1, reply = 2, rrequest = 3, rreply = 4, inrequest = 8, inreply = 9, nak = 10;
+}  // namespace arp_ops
 namespace pkt_types {
 inline constexpr pkt_type host = 0, broadcast = 1, multicast = 2, other = 3;
 }  // namespace pkt_types

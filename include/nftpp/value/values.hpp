@@ -16,6 +16,7 @@
 #include <nftpp/value/fib.hpp>
 #include <nftpp/value/flag_set.hpp>
 #include <nftpp/value/header_fields.hpp>
+#include <nftpp/value/raw_bits.hpp>
 #include <nftpp/value/icmp.hpp>
 #include <nftpp/value/ids.hpp>
 #include <nftpp/value/ifindex.hpp>
