@@ -750,6 +750,8 @@ inline std::string match_cpp(const json& m) {
             const selector s = left_selector(left);
             return s.cpp + (right.get<bool>() ? ".exists()" : ".missing()");
         }
+        if (selector_key(left) == "meta ipsec" && op == "==")  // nft's JSON names meta secpath "ipsec"
+            return std::string("meta.secpath") + (right.get<bool>() ? ".exists()" : ".missing()");
         throw unsupported(construct_name(left) + " " + (right.get<bool>() ? "exists" : "missing"));
     }
     const selector s = left_selector(left);

@@ -194,9 +194,11 @@ TEST_CASE("nft_import: the JSON shapes map to nftpp spellings", "[examples][nft_
                       {"match": {"op": "==", "left": {"payload": {"protocol": "arp", "field": "operation"}}, "right": "reply"}},
                       {"drop": null}])") == "(ether.type.not_in({ether_types::ip, ether_types::arp, 34525}) && arp.operation == arp_ops::reply) >> drop");
     // what nftpp lacks: every construct of the rule, not the first only
-    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"meta": {"key": "ipsec"}}, "right": true}},
+    CHECK(rule_of(R"([{"match": {"op": ">", "left": {"meta": {"key": "length"}}, "right": 1000}},
                       {"match": {"op": "==", "left": {"payload": {"base": "nh", "offset": 0, "len": 64}}, "right": 1}},
-                      {"drop": null}])") == "lacks: meta ipsec exists;lacks: @nh,0,64 (nftpp: fields of 1 to 63 bits);");
+                      {"drop": null}])") == "lacks: meta length;lacks: @nh,0,64 (nftpp: fields of 1 to 63 bits);");
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"meta": {"key": "ipsec"}}, "right": false}}, {"drop": null}])") ==
+          "(meta.secpath.missing()) >> drop");
     CHECK(rule_of(R"([{"quota": {"val": 1, "val_unit": "mbytes"}}])") == "lacks: quota statements;");
     // and the text it is then written as, for unchecked()
     const nlohmann::json rule = {{"comment", "x"}, {"expr", nlohmann::json::parse(R"([
@@ -306,13 +308,13 @@ TEST_CASE("nft_import: a listing from a file gives the program that its namespac
 }
 
 // Every corpus file imports strictly; this ruleset holds what nftpp does not write (meta
-// secpath, a raw payload field over 63 bits) beside what it does.
+// length, a raw payload field over 63 bits) beside what it does.
 TEST_CASE("nft_import: a construct nftpp lacks is listed by --strict, and goes through unchecked() without it",
           "[examples][nft_import]") {
     if (!nftpp_test::netns_usable()) return;
     const std::string text =
         "table inet lacks {\n\tchain input {\n\t\ttype filter hook input priority 0; policy accept;\n"
-        "\t\tmeta secpath exists accept\n\t\t@nh,0,64 0x1 drop\n\t\ttcp dport 22 accept\n\t}\n}\n";
+        "\t\tmeta secpath exists accept\n\t\tmeta length > 1000 drop\n\t\t@nh,0,64 0x1 drop\n\t\ttcp dport 22 accept\n\t}\n}\n";
     scratch_netns first("import-lacks-a");
     REQUIRE(first.ok());
     REQUIRE(corpus::load(first, text, text) == "");
@@ -326,7 +328,7 @@ TEST_CASE("nft_import: a construct nftpp lacks is listed by --strict, and goes t
     const auto lines = lines_of(strict.err);
     REQUIRE(lines.size() == 3);
     CHECK(lines[0].rfind("nft_import: table inet lacks, chain input, rule handle ", 0) == 0);
-    CHECK(lines[0].find(": meta ipsec exists") != std::string::npos);  // nft's JSON names secpath "ipsec"
+    CHECK(lines[0].find(": meta length") != std::string::npos);
     CHECK(lines[1].find(": @nh,0,64 (nftpp: fields of 1 to 63 bits)") != std::string::npos);
     CHECK(lines[2] == "nft_import: --strict: 2 construct(s) nftpp cannot express; no program printed");
     // without --strict: the same two, each rule written once through unchecked(); the rest typed
@@ -335,6 +337,8 @@ TEST_CASE("nft_import: a construct nftpp lacks is listed by --strict, and goes t
     CHECK(r.findings.size() == 2);
     CHECK(r.unchecked_rules == 2);
     CHECK(r.program.find("(tcp.dport == 22) >> accept") != std::string::npos);
+    CHECK(r.program.find("(meta.secpath.exists()) >> accept") != std::string::npos);  // nft's JSON says "ipsec"
+    CHECK(r.program.find("unchecked(\"meta length > 1000 drop\")") != std::string::npos);
     temp_dir tmp;
     const std::string script = import_and_run(tmp, "lacks", first, false);
     scratch_netns second("import-lacks-b");

@@ -3,7 +3,12 @@
 // meta: packet metadata. `meta.l4proto == tcp`, `meta.nfproto == ip6` (inet only),
 // `meta.skuid == uid(1000)`, `meta.mark == 0x1`, `meta.mark.set(0x2)`.
 // `meta.pkttype == pkt_types::broadcast`, `meta.cgroup == 0x100001` (a net_cls class id).
-// iifname/oifname live in interface.hpp. Both load in every family and hook.
+// iifname/oifname live in interface.hpp. These load in every family and hook.
+// `meta.secpath.exists()` / `.missing()`: whether IPsec decrypted the packet (meta secpath
+// exists). The kernel has it in ip, ip6 and inet tables on prerouting, input and forward
+// ("Operation not supported" elsewhere, bridge and arp included) and on netdev ingress,
+// which nftpp does not model (one placement cannot say "these hooks in these families,
+// ingress in netdev").
 #include <string_view>
 
 #include <nftpp/expr/selector.hpp>
@@ -70,6 +75,26 @@ struct meta_cgroup_t : selector_t<meta_cgroup_t, cgroup_id> {
     static constexpr part_facts facts{};
 };
 
+NFTPP_CHECK(meta_secpath_only_before_routing_in_ip_families,
+    "meta.secpath (whether IPsec decrypted the packet) is known in ip, ip6 and inet tables on prerouting, input and forward "
+    "(the kernel: Operation not supported): match it in such a chain")
+
+inline constexpr std::uint8_t secpath_hooks = bit(hook::prerouting) | bit(hook::input) | bit(hook::forward);
+
+struct meta_secpath_t : selector_t<meta_secpath_t, fib_presence> {
+    static constexpr std::string_view keyword = "meta secpath";
+    static constexpr part_facts facts{.where = {.families = ip_families,
+                                                .family_rule = &rules::meta_secpath_only_before_routing_in_ip_families,
+                                                .hooks = secpath_hooks,
+                                                .hook_rule = &rules::meta_secpath_only_before_routing_in_ip_families}};
+    [[nodiscard]] constexpr rel_t<meta_secpath_t, op::eq, operand<fib_presence>> exists() const noexcept {
+        return {fib_presence::exists};
+    }
+    [[nodiscard]] constexpr rel_t<meta_secpath_t, op::eq, operand<fib_presence>> missing() const noexcept {
+        return {fib_presence::missing};
+    }
+};
+
 struct meta_t {
     meta_l4proto_t l4proto;
     meta_nfproto_t nfproto;
@@ -80,6 +105,7 @@ struct meta_t {
     meta_oifname_t oifname;
     meta_pkttype_t pkttype;
     meta_cgroup_t cgroup;
+    meta_secpath_t secpath;
 };
 inline constexpr meta_t meta{};
 
