@@ -67,16 +67,16 @@ inline bool require_loads(const nftpp::script& s) {
 }
 
 // The kernel's side of a refusal nftpp makes: `match` in a base chain of `family` on `hook`
-// is refused by nft or the kernel with a message containing `error`. Each check loads
-// into a fresh scratch namespace.
+// (after the table's declarations `decl`, if any) is refused by nft or the kernel with a
+// message containing `error`. Each check loads into a fresh scratch namespace.
 struct refusal {
-    std::string family, match, error, hook = "input", type = "filter";
+    std::string family, match, error, hook = "input", type = "filter", decl = "";
 };
 inline void require_refused(const refusal& r) {
     nftpp::testing::scratch_netns ns("refusal");
     REQUIRE(ns.ok());
     auto ex = ns.executor();
-    const std::string script = "table " + r.family + " t {\n\tchain c {\n\t\ttype " + r.type + " hook " + r.hook +
+    const std::string script = "table " + r.family + " t {\n" + r.decl + "\tchain c {\n\t\ttype " + r.type + " hook " + r.hook +
                                " priority 0; policy accept;\n\t\t" + r.match + "\n\t}\n}\n";
     const auto bad = ex.apply(nftpp::script(script));
     INFO("script:\n" << script << "nft said: " << bad.err);

@@ -25,6 +25,8 @@
 #include <nftpp/ruleset/chain.hpp>
 #include <nftpp/ruleset/ct_helper.hpp>
 #include <nftpp/ruleset/map.hpp>
+#include <nftpp/ruleset/ct_expectation.hpp>
+#include <nftpp/ruleset/ct_timeout.hpp>
 #include <nftpp/ruleset/named_counter.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table_check.hpp>

@@ -9,6 +9,7 @@
 #include <nftpp/stmt/comment.hpp>
 #include <nftpp/stmt/counter.hpp>
 #include <nftpp/stmt/ct_helper.hpp>
+#include <nftpp/stmt/ct_objects.hpp>
 #include <nftpp/stmt/dup.hpp>
 #include <nftpp/stmt/fwd.hpp>
 #include <nftpp/stmt/limit.hpp>
