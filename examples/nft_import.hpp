@@ -573,6 +573,9 @@ inline const std::map<std::string, selector>& selector_table() {
         {"payload ip version", {"ip.version", kind::number, {}}},
         {"payload ip6 version", {"ip6.version", kind::number, {}}},
         {"payload ip dscp", {"ip.dscp", kind::dscp, {}}},
+        {"payload ip checksum", {"ip.checksum", kind::number, {}}},
+        {"payload tcp checksum", {"tcp.checksum", kind::number, {}}},
+        {"payload udp checksum", {"udp.checksum", kind::number, {}}},
         {"payload ip6 dscp", {"ip6.dscp", kind::dscp, {}}},
         {"payload ip6 flowlabel", {"ip6.flowlabel", kind::number, {}}},
         {"payload ether saddr", {"ether.saddr", kind::ether_addr, {}}},
@@ -908,6 +911,17 @@ inline const std::map<std::string, statement_writer>& statement_table() {
                  const json& v = a["value"];
                  if (v.is_object() && v.contains("rt") && v["rt"].value("key", "") == "mtu") return "tcp.maxseg.set(rt.mtu)";
                  if (v.is_number_integer()) return "tcp.maxseg.set(" + std::to_string(v.get<int>()) + ")";
+             }
+             // a header field (a payload statement): from a value of its datatype, or from another field
+             const json& k = a["key"];
+             if (k.is_object() && k.contains("payload")) {
+                 const selector sel = left_selector(k);
+                 const json& v = a["value"];
+                 if (v.is_object() && v.contains("payload")) return sel.cpp + ".set(" + left_selector(v).cpp + ")";
+                 std::string value = write_value(sel.k, v);
+                 // a protocol is the typed constant here (l4proto::udp), not the udp object
+                 if (sel.k == kind::l4proto && value.rfind("l4proto::", 0) != 0) value = "l4proto::" + value;
+                 return sel.cpp + ".set(" + value + ")";
              }
              throw unsupported(construct_name(a["key"]) + " set");
          }},

@@ -49,7 +49,7 @@ struct part_facts {
     bool is_match = false;        // a match (relation) rather than a statement
     layer3 l3 = layer3::any;      // network layer this part pins the rule to
     layer4 l4 = layer4::any;      // transport protocol this part pins the rule to
-    bool transport_match = false; // a match that names tcp, udp or sctp (what port NAT needs)
+    bool transport_match = false; // names tcp, udp or sctp: what a port NAT needs before it
     bool terminal = false;        // nothing may follow it
     bool verdict = false;         // accept drop reject jump goto return continue NAT vmap
     bool last = false;            // must be the rule's last part, once (comment)

@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include <nftpp/core/assertion.hpp>
-#include <nftpp/expr/selector.hpp>
+#include <nftpp/expr/payload.hpp>
 
 namespace nftpp {
 
@@ -24,23 +24,23 @@ inline constexpr part_facts arp_facts{
     .where = {.families = bit(family::arp) | bit(family::bridge) | bit(family::netdev),
               .family_rule = &rules::arp_fields_only_in_arp_bridge_netdev}};
 
-struct arp_saddr_ip_t : selector_t<arp_saddr_ip_t, ipv4_addr> {
+struct arp_saddr_ip_t : payload_t<arp_saddr_ip_t, ipv4_addr> {
     static constexpr std::string_view keyword = "arp saddr ip";
     static constexpr part_facts facts = arp_facts;
 };
-struct arp_daddr_ip_t : selector_t<arp_daddr_ip_t, ipv4_addr> {
+struct arp_daddr_ip_t : payload_t<arp_daddr_ip_t, ipv4_addr> {
     static constexpr std::string_view keyword = "arp daddr ip";
     static constexpr part_facts facts = arp_facts;
 };
-struct arp_saddr_ether_t : selector_t<arp_saddr_ether_t, ether_addr> {
+struct arp_saddr_ether_t : payload_t<arp_saddr_ether_t, ether_addr> {
     static constexpr std::string_view keyword = "arp saddr ether";
     static constexpr part_facts facts = arp_facts;
 };
-struct arp_daddr_ether_t : selector_t<arp_daddr_ether_t, ether_addr> {
+struct arp_daddr_ether_t : payload_t<arp_daddr_ether_t, ether_addr> {
     static constexpr std::string_view keyword = "arp daddr ether";
     static constexpr part_facts facts = arp_facts;
 };
-struct arp_operation_t : selector_t<arp_operation_t, arp_op> {
+struct arp_operation_t : payload_t<arp_operation_t, arp_op> {
     static constexpr std::string_view keyword = "arp operation";
     static constexpr part_facts facts = arp_facts;
 };

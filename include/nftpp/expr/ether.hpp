@@ -12,19 +12,19 @@
 // postrouting) nor for those from loopback (measured: 0 of 3 such packets matched).
 #include <string_view>
 
-#include <nftpp/expr/selector.hpp>
+#include <nftpp/expr/payload.hpp>
 
 namespace nftpp {
 
-struct ether_saddr_t : selector_t<ether_saddr_t, ether_addr> {
+struct ether_saddr_t : payload_t<ether_saddr_t, ether_addr> {
     static constexpr std::string_view keyword = "ether saddr";
     static constexpr part_facts facts{};
 };
-struct ether_daddr_t : selector_t<ether_daddr_t, ether_addr> {
+struct ether_daddr_t : payload_t<ether_daddr_t, ether_addr> {
     static constexpr std::string_view keyword = "ether daddr";
     static constexpr part_facts facts{};
 };
-struct ether_type_t : selector_t<ether_type_t, ether_type> {
+struct ether_type_t : payload_t<ether_type_t, ether_type> {
     static constexpr std::string_view keyword = "ether type";
     static constexpr part_facts facts{};
 };
@@ -35,11 +35,11 @@ struct ether_t {
 };
 inline constexpr ether_t ether{};
 
-struct vlan_id_t : selector_t<vlan_id_t, vlan_id> {
+struct vlan_id_t : payload_t<vlan_id_t, vlan_id> {
     static constexpr std::string_view keyword = "vlan id";
     static constexpr part_facts facts{};
 };
-struct vlan_type_t : selector_t<vlan_type_t, ether_type> {
+struct vlan_type_t : payload_t<vlan_type_t, ether_type> {
     static constexpr std::string_view keyword = "vlan type";
     static constexpr part_facts facts{};
 };

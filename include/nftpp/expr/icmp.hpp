@@ -6,7 +6,7 @@
 // The objects are also protocol constants: `meta.l4proto == icmpv6`.
 #include <string_view>
 
-#include <nftpp/expr/selector.hpp>
+#include <nftpp/expr/payload.hpp>
 
 namespace nftpp {
 
@@ -15,20 +15,20 @@ template <> struct operand_traits<icmpv6_type> : operand_traits<void> {};
 template <> struct operand_traits<icmp_code> : operand_traits<void> {};
 template <> struct operand_traits<icmpv6_code> : operand_traits<void> {};
 
-struct icmp_type_t : selector_t<icmp_type_t, icmp_type> {
+struct icmp_type_t : payload_t<icmp_type_t, icmp_type> {
     static constexpr std::string_view keyword = "icmp type";
     static constexpr part_facts facts{.l4 = layer4::icmp};
 };
-struct icmpv6_type_t : selector_t<icmpv6_type_t, icmpv6_type> {
+struct icmpv6_type_t : payload_t<icmpv6_type_t, icmpv6_type> {
     static constexpr std::string_view keyword = "icmpv6 type";
     static constexpr part_facts facts{.l4 = layer4::icmpv6};
 };
 
-struct icmp_code_t : selector_t<icmp_code_t, icmp_code> {
+struct icmp_code_t : payload_t<icmp_code_t, icmp_code> {
     static constexpr std::string_view keyword = "icmp code";
     static constexpr part_facts facts{.l4 = layer4::icmp};
 };
-struct icmpv6_code_t : selector_t<icmpv6_code_t, icmpv6_code> {
+struct icmpv6_code_t : payload_t<icmpv6_code_t, icmpv6_code> {
     static constexpr std::string_view keyword = "icmpv6 code";
     static constexpr part_facts facts{.l4 = layer4::icmpv6};
 };

@@ -5,42 +5,42 @@
 // Any ip6 match pins the rule to IPv6.
 #include <string_view>
 
-#include <nftpp/expr/selector.hpp>
+#include <nftpp/expr/payload.hpp>
 
 namespace nftpp {
 
 inline constexpr part_facts ip6_facts{.l3 = layer3::ip6};
 
-struct ip6_saddr_t : selector_t<ip6_saddr_t, ipv6_addr> {
+struct ip6_saddr_t : payload_t<ip6_saddr_t, ipv6_addr> {
     static constexpr std::string_view keyword = "ip6 saddr";
     static constexpr part_facts facts = ip6_facts;
 };
-struct ip6_daddr_t : selector_t<ip6_daddr_t, ipv6_addr> {
+struct ip6_daddr_t : payload_t<ip6_daddr_t, ipv6_addr> {
     static constexpr std::string_view keyword = "ip6 daddr";
     static constexpr part_facts facts = ip6_facts;
 };
-struct ip6_nexthdr_t : selector_t<ip6_nexthdr_t, l4proto>, accepts_l4_objects<ip6_nexthdr_t> {
+struct ip6_nexthdr_t : payload_t<ip6_nexthdr_t, l4proto>, accepts_l4_objects<ip6_nexthdr_t> {
     static constexpr std::string_view keyword = "ip6 nexthdr";
     static constexpr part_facts facts = ip6_facts;
 };
 template <class X>
 inline constexpr bool extra_operand_v<ip6_nexthdr_t, X> = L4ProtocolObject<X>;
 
-struct ip6_hoplimit_t : selector_t<ip6_hoplimit_t, ttl> {
+struct ip6_hoplimit_t : payload_t<ip6_hoplimit_t, ttl> {
     static constexpr std::string_view keyword = "ip6 hoplimit";
     static constexpr part_facts facts = ip6_facts;
 };
 
-struct ip6_version_t : selector_t<ip6_version_t, ip_version> {
+struct ip6_version_t : payload_t<ip6_version_t, ip_version> {
     static constexpr std::string_view keyword = "ip6 version";
     static constexpr part_facts facts = ip6_facts;
 };
 
-struct ip6_dscp_t : selector_t<ip6_dscp_t, dscp> {
+struct ip6_dscp_t : payload_t<ip6_dscp_t, dscp> {
     static constexpr std::string_view keyword = "ip6 dscp";
     static constexpr part_facts facts = ip6_facts;
 };
-struct ip6_flowlabel_t : selector_t<ip6_flowlabel_t, flowlabel> {
+struct ip6_flowlabel_t : payload_t<ip6_flowlabel_t, flowlabel> {
     static constexpr std::string_view keyword = "ip6 flowlabel";
     static constexpr part_facts facts = ip6_facts;
 };

@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include <nftpp/core/assertion.hpp>
-#include <nftpp/expr/selector.hpp>
+#include <nftpp/expr/payload.hpp>
 
 namespace nftpp {
 
@@ -65,7 +65,7 @@ using raw_value_t = raw_bits<raw_field_fits<Offset, Len> ? Len : 1>;
 }  // namespace detail
 
 template <payload_base B, unsigned Offset, unsigned Len>
-struct raw_payload_t : selector_t<raw_payload_t<B, Offset, Len>, detail::raw_value_t<Offset, Len>> {
+struct raw_payload_t : payload_t<raw_payload_t<B, Offset, Len>, detail::raw_value_t<Offset, Len>> {
     static constexpr std::string_view keyword{detail::raw_keyword<B, Offset, Len>::text.data(),
                                               detail::raw_keyword<B, Offset, Len>::size};
     static constexpr part_facts facts{};

@@ -63,14 +63,14 @@ constexpr rule_summary summarize(const part_facts* f, std::size_t n) {
             }
             s.l4 = p.l4;
         }
-        if (p.is_match && p.transport_match) transport_before = true;
+        if (p.transport_match) transport_before = true;
         if (p.needs_transport && !transport_before) {
             s.broken = p.needs_transport;
             break;
         }
         if (p.where.restricts()) add_placement(s, p.where);
         if (p.feature) s.features.add(*p.feature);
-        s.transport_match = s.transport_match || (p.is_match && p.transport_match);
+        s.transport_match = s.transport_match || p.transport_match;
         s.runtime_refs = s.runtime_refs || p.runtime_refs;
     }
     return s;

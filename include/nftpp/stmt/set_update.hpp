@@ -57,8 +57,7 @@ struct set_update_t {
     static constexpr bool has_timeout = (std::is_same_v<Opts, entry_timeout_t> || ...);
     static constexpr part_facts facts = [] {
         part_facts f = Key::facts;  // what reading the key needs and pins
-        f.is_match = false;
-        f.transport_match = false;
+        f.is_match = false;  // (a tcp or udp key is the transport match a port NAT needs, as nft takes it)
         const kernel_feature* option_features[] = {Opts::facts.feature..., nullptr};
         for (const kernel_feature* x : option_features)
             if (!f.feature && x) f.feature = x;

@@ -17,6 +17,7 @@
 #include <nftpp/stmt/mark.hpp>
 #include <nftpp/stmt/maxseg.hpp>
 #include <nftpp/stmt/nat.hpp>
+#include <nftpp/stmt/payload_set.hpp>
 #include <nftpp/stmt/notrack.hpp>
 #include <nftpp/stmt/queue.hpp>
 #include <nftpp/stmt/quota.hpp>

@@ -10,6 +10,7 @@
 //   cgroup_id   meta cgroup                  0-4294967295 (a net_cls class id)
 //   ip_version  ip version, ip6 version      0-15 (4 bits: 4 in IPv4 headers, 6 in IPv6)
 //   arp_op      arp operation                0-0xffff (arp_ops::request 1, reply 2 ...)
+//   checksum    ip, tcp and udp checksum     0-65535 (`udp.checksum.set(0)`: no checksum)
 // Those nft has a set datatype for (dscp, ether_type, pkt_type) have an nft_type; the
 // others are plain integers to nft (a set of them needs nft's `typeof`).
 #include <cstdint>
@@ -29,6 +30,7 @@ NFTPP_RULE(a_packet_type_is_a_number_from_0_to_255,
            "a packet type is a number from 0 to 255 (pkt_types::host 0, broadcast 1, multicast 2, other 3)")
 NFTPP_RULE(a_cgroup_class_id_is_a_number_from_0_to_4294967295, "a cgroup class id is a number from 0 to 4294967295")
 NFTPP_RULE(an_ip_version_is_a_number_from_0_to_15, "an ip version is a number from 0 to 15 (4 bits: 4 for IPv4, 6 for IPv6)")
+NFTPP_RULE(a_checksum_is_a_number_from_0_to_65535, "a checksum is a number from 0 to 65535 (16 bits)")
 NFTPP_RULE(an_arp_operation_is_a_number_from_0_to_0xffff,
            "an arp operation is a number from 0 to 0xffff (arp_ops::request is 1, arp_ops::reply 2 ...)")
 
@@ -76,6 +78,11 @@ struct arp_op : bounded_number<arp_op, std::uint16_t, 0xffff, rules::an_arp_oper
     template <detail::integer_literal I>
     consteval arp_op(I n) : bounded_number(literal{}, detail::widen(n)) {}
     static constexpr std::string_view nft_type = "arp_op";
+};
+struct checksum : bounded_number<checksum, std::uint16_t, 0xffff, rules::a_checksum_is_a_number_from_0_to_65535> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval checksum(I n) : bounded_number(literal{}, detail::widen(n)) {}
 };
 
 // The names nft gives these numbers.
