@@ -886,8 +886,22 @@ inline const std::map<std::string, statement_writer>& statement_table() {
         {"jump", [](const json& a, const std::string&) { return verdict_cpp(json{{"jump", a}}); }},
         {"goto", [](const json& a, const std::string&) { return verdict_cpp(json{{"goto", a}}); }},
         {"counter", [](const json& a, const std::string&) -> std::string {
-             if (a.is_string()) throw unsupported("named counters (counter name)");
+             if (a.is_string()) return "counter_name<" + cpp_string(a.get<std::string>()) + ">";
              return "counter";
+         }},
+        {"quota", [](const json& a, const std::string&) -> std::string {
+             if (a.is_string()) return "quota_name<" + cpp_string(a.get<std::string>()) + ">";
+             for (const auto& [key, _] : a.items())
+                 if (key != "val" && key != "val_unit" && key != "inv" && key != "used" && key != "used_unit")
+                     throw unsupported("quota with " + key);
+             const std::string unit = a.value("val_unit", std::string("bytes"));
+             if (unit != "bytes" && unit != "kbytes" && unit != "mbytes") throw unsupported("quota in " + unit);
+             return std::string("quota(") + (a.value("inv", false) ? "over, " : "") + unit + "(" +
+                    std::to_string(a.at("val").get<std::uint64_t>()) + "))";
+         }},
+        {"ct timeout", [](const json& a, const std::string&) { return "ct_timeout_set<" + cpp_string(a.get<std::string>()) + ">"; }},
+        {"ct expectation", [](const json& a, const std::string&) {
+             return "ct_expectation_set<" + cpp_string(a.get<std::string>()) + ">";
          }},
         {"notrack", [](const json&, const std::string&) { return std::string("notrack"); }},
         {"reject", [](const json& a, const std::string&) -> std::string {
@@ -1118,6 +1132,54 @@ inline std::string ct_helper_cpp(const json& h, const table_ctx& t) {
     return "ct_helper<" + cpp_string(name) + ">(ct_helper_type::" + it->second + ", " + proto + ")";
 }
 
+// The amount of a named quota, in the largest unit that holds it exactly.
+inline std::string byte_amount_cpp(std::uint64_t bytes) {
+    if (bytes != 0 && bytes % (1u << 20) == 0) return "mbytes(" + std::to_string(bytes >> 20) + ")";
+    if (bytes != 0 && bytes % (1u << 10) == 0) return "kbytes(" + std::to_string(bytes >> 10) + ")";
+    return "bytes(" + std::to_string(bytes) + ")";
+}
+
+// Named counters and quotas (their counts are state, not declaration: left out).
+inline std::string named_object_cpp(const std::string& what, const json& o, const table_ctx& t) {
+    const std::string name = o.at("name").get<std::string>();
+    static const std::set<std::string> common{"family", "table", "name", "handle", "comment"};
+    for (const auto& [key, _] : o.items())
+        if (!common.count(key) && !(what == "counter" && (key == "packets" || key == "bytes")) &&
+            !(what == "quota" && (key == "bytes" || key == "used" || key == "inv")))
+            t.lacks(name, -1, "the " + what + " attribute " + key);
+    std::string args;
+    if (what == "quota")
+        args = std::string(o.value("inv", false) ? "over, " : "") + byte_amount_cpp(o.at("bytes").get<std::uint64_t>());
+    if (o.contains("comment")) args += (args.empty() ? "" : ", ") + std::string("comment(") + cpp_string(o["comment"].get<std::string>()) + ")";
+    return "named_" + what + "<" + cpp_string(name) + ">(" + args + ")";
+}
+
+// ct timeout and ct expectation objects; the layer-3 protocol must be the table's.
+inline std::string ct_object_cpp(const std::string& what, const json& o, const table_ctx& t) {
+    const std::string name = o.at("name").get<std::string>();
+    if (o.contains("l3proto") && o["l3proto"] != t.family) t.lacks(name, -1, "a " + what + "'s l3proto");
+    const std::string proto = o.at("protocol").get<std::string>();
+    if (proto != "tcp" && proto != "udp") throw unsupported("a " + what + " for " + proto);
+    if (what == "ct expectation")
+        return "ct_expectation<" + cpp_string(name) + ">(" + proto + ", " + std::to_string(o.at("dport").get<int>()) +
+               ", std::chrono::milliseconds(" + std::to_string(o.at("timeout").get<std::uint64_t>()) + "), " +
+               std::to_string(o.at("size").get<int>()) + ")";
+    // the states in nftpp's order (designated initializers follow the declaration), which is nft's
+    const std::vector<std::string> order = proto == "tcp"
+        ? std::vector<std::string>{"syn_sent", "syn_recv", "established", "fin_wait", "close_wait", "last_ack", "time_wait",
+                                   "close", "syn_sent2", "retrans", "unack"}
+        : std::vector<std::string>{"unreplied", "replied"};
+    const json& policy = o.contains("policy") ? o["policy"] : json::object();
+    for (const auto& [state, _] : policy.items())
+        if (std::find(order.begin(), order.end(), state) == order.end()) throw unsupported("the " + proto + " timeout state " + state);
+    std::string fields;
+    for (const auto& state : order)
+        if (policy.contains(state))
+            fields += (fields.empty() ? "." : ", .") + state + " = std::chrono::seconds(" +
+                      std::to_string(policy[state].get<std::uint64_t>()) + ")";
+    return "ct_timeout<" + cpp_string(name) + ">(" + proto + "_timeouts{" + fields + "})";
+}
+
 inline std::string chain_spec_cpp(const json& c) {
     const std::string type = c.at("type").get<std::string>();
     if (type != "filter" && type != "nat" && type != "route") throw unsupported("chains of type " + type);
@@ -1203,6 +1265,8 @@ inline result import_ruleset(const json& doc, bool strict) {
                     if (what == "set") parts.push_back(set_cpp(o, ctx));
                     else if (what == "map") parts.push_back(map_cpp(o, ctx));
                     else if (what == "ct helper") parts.push_back(ct_helper_cpp(o, ctx));
+                    else if (what == "counter" || what == "quota") parts.push_back(named_object_cpp(what, o, ctx));
+                    else if (what == "ct timeout" || what == "ct expectation") parts.push_back(ct_object_cpp(what, o, ctx));
                     else if (what == "chain") {
                         const chain_entry& ce = t.chains.at(oname);
                         for (const auto& [key, _] : o.items()) {

@@ -396,3 +396,30 @@ TEST_CASE("nft_import: statements that write the packet round-trip strictly", "[
         "\t\ttcp dport set 80 redirect to :8080\n\t}\n}\n";
     round_trip("rewrite", text, true);
 }
+
+TEST_CASE("nft_import: stateful objects and the statements that use them round-trip strictly", "[examples][nft_import]") {
+    if (!nftpp_test::netns_usable()) return;
+    const std::string text =
+        "table ip objects {\n"
+        "\tcounter ssh {\n\t\tcomment \"every ssh packet\"\n\t}\n"
+        "\tcounter web {\n\t}\n"
+        "\tquota guest {\n\t\tover 100 mbytes\n\t}\n"
+        "\tquota odd {\n\t\t1000 bytes\n\t}\n"
+        "\tct timeout long-tcp {\n\t\tprotocol tcp\n\t\tl3proto ip\n\t\tpolicy = { established : 7200, close : 10 }\n\t}\n"
+        "\tct timeout dns {\n\t\tprotocol udp\n\t\tl3proto ip\n\t\tpolicy = { unreplied : 5, replied : 30 }\n\t}\n"
+        "\tct expectation ftp-data {\n\t\tprotocol tcp\n\t\tdport 21\n\t\ttimeout 1m\n\t\tsize 12\n\t\tl3proto ip\n\t}\n"
+        "\tchain input {\n\t\ttype filter hook input priority 0; policy accept;\n"
+        "\t\ttcp dport 22 counter name \"ssh\" accept\n\t\ttcp dport 80 counter name \"web\"\n"
+        "\t\tiifname \"guest0\" quota name \"guest\" drop\n\t\tquota over 10 kbytes drop\n\t\tquota 1536 bytes\n"
+        "\t\ttcp dport 21 ct expectation set \"ftp-data\"\n\t}\n"
+        "\tchain pre {\n\t\ttype filter hook prerouting priority -300; policy accept;\n"
+        "\t\ttcp dport 443 ct timeout set \"long-tcp\"\n\t\tudp dport 53 ct timeout set \"dns\"\n\t}\n"
+        "}\n"
+        "table inet objects6 {\n"
+        "\tct timeout short {\n\t\tprotocol tcp\n\t\tl3proto inet\n\t\tpolicy = { syn_sent : 5, unack : 30 }\n\t}\n"
+        "\tchain pre {\n\t\ttype filter hook prerouting priority -300; policy accept;\n"
+        "\t\ttcp dport 8080 ct timeout set \"short\"\n\t}\n"
+        "}\n";
+    round_trip("objects", text, true);
+}
+
