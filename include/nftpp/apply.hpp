@@ -74,6 +74,10 @@ void collect_optional_features(const T& x, feature_set& out) {
     if constexpr (is_ruleset_v<T>) {
         boost::hana::for_each(x.commands, [&](const auto& c) { collect_optional_features(c, out); });
     } else if constexpr (is_table_v<T>) {
+        boost::hana::for_each(x.sets, [&](const auto& member) {  // declarations left out where missing
+            using M = std::remove_cvref_t<decltype(member)>;
+            if constexpr (requires { M::feature; }) out.add(*M::feature);
+        });
         boost::hana::for_each(x.chains, [&](const auto& chain) {
             using Rules = typename std::remove_cvref_t<decltype(chain)>::rules_type;
             out.add(optional_features_of_rules<Rules>::value);

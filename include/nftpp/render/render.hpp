@@ -35,7 +35,8 @@ namespace nftpp {
 
 struct no_origins {};
 
-// An optional rule left out of a script because the target lacks a feature it needs.
+// An optional rule (or a declaration such as a flowtable, with no chain) left out of a
+// script because the target lacks a feature it needs.
 struct skipped_rule {
     std::string table;
     std::string chain;
@@ -44,7 +45,9 @@ struct skipped_rule {
     std::string text;
 
     [[nodiscard]] std::string describe() const {
-        std::string d = "table " + table + ", chain " + chain + ", rule #" + std::to_string(rule) + " (" + text + ") left out: the target lacks";
+        std::string d = chain.empty() ? "table " + table + ": " + text + " left out: the target lacks"  // a declaration
+                                      : "table " + table + ", chain " + chain + ", rule #" + std::to_string(rule) + " (" + text +
+                                            ") left out: the target lacks";
         for (const kernel_feature* f : missing_features) (d += ' ') += f->name;
         return d;
     }

@@ -31,33 +31,47 @@ struct check_scratch {
     std::span<std::uint8_t> below;       // one per chain
 };
 
-// Chains or sets by name: positions sorted by (name, position), binary search.
+// Chains or sets by name: positions sorted by (name, name space, position), binary search.
+// Chains have one name space; sets, maps and verdict maps share one, and every other
+// object kind (counter, quota, ct helper, flowtable ...) has its own, as in the kernel.
+template <class D>
+constexpr std::string_view space_of(const D& d) {
+    if constexpr (requires { d.kind; }) return name_space(d.kind);
+    else return {};
+}
 template <class D>
 class name_index {
 public:
     constexpr name_index(std::span<const D> items, std::span<std::size_t> order) : items_(items), order_(order) {
         for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
-        std::sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) {
-            return items_[a].name < items_[b].name || (items_[a].name == items_[b].name && a < b);
-        });
+        std::sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) { return less(a, b); });
     }
-    // The position of the item named n, or npos.
-    [[nodiscard]] constexpr std::size_t find(std::string_view n) const {
-        auto it = std::lower_bound(order_.begin(), order_.end(), n,
-                                   [this](std::size_t a, std::string_view v) { return items_[a].name < v; });
-        if (it == order_.end() || items_[*it].name != n) return npos;
+    // The position of the item named n (in name space `space`), or npos.
+    [[nodiscard]] constexpr std::size_t find(std::string_view n, std::string_view space = {}) const {
+        auto it = std::lower_bound(order_.begin(), order_.end(), n, [this, space](std::size_t a, std::string_view v) {
+            return items_[a].name < v || (items_[a].name == v && space_of(items_[a]) < space);
+        });
+        if (it == order_.end() || items_[*it].name != n || space_of(items_[*it]) != space) return npos;
         return *it;
     }
     // The first-declared item whose name another item has too, or npos.
     [[nodiscard]] constexpr std::size_t duplicate() const {
         std::size_t best = npos;
         for (std::size_t k = 1; k < order_.size(); ++k)
-            if (items_[order_[k]].name == items_[order_[k - 1]].name && (best == npos || order_[k - 1] < best))
+            if (items_[order_[k]].name == items_[order_[k - 1]].name &&
+                space_of(items_[order_[k]]) == space_of(items_[order_[k - 1]]) && (best == npos || order_[k - 1] < best))
                 best = order_[k - 1];
         return best;
     }
 
 private:
+    [[nodiscard]] constexpr bool less(std::size_t a, std::size_t b) const {
+        const D& x = items_[a];
+        const D& y = items_[b];
+        if (x.name != y.name) return x.name < y.name;
+        if (space_of(x) != space_of(y)) return space_of(x) < space_of(y);
+        return a < b;
+    }
     std::span<const D> items_;
     std::span<std::size_t> order_;
 };
@@ -85,7 +99,7 @@ constexpr check_error check_targets(const table_graph& g, std::string_view from,
 // Each set a rule uses exists, is of the kind the use needs and has its key (and value) type.
 constexpr check_error check_set_refs(const table_graph& g, const chain_desc& c, const rule_desc& r) {
     for (const set_ref_info& ref : r.set_refs) {
-        const std::size_t k = g.set_index.find(ref.set);
+        const std::size_t k = g.set_index.find(ref.set, name_space(ref.kind));
         if (k == npos) return {ref.missing ? ref.missing : &rules::set_exists, c.name, ref.set, r.index};
         const set_desc& s = g.sets[k];
         if (s.kind != ref.kind) return {ref.missing ? ref.missing : &rules::map_kind_matches_use, c.name, ref.set, r.index};
@@ -123,7 +137,7 @@ constexpr check_error walk(const table_graph& g, std::size_t base, std::size_t a
             if (check_error e = follow(t)) return e;
         for (const set_ref_info& ref : r.set_refs) {  // jumps through the verdict maps it uses
             if (ref.kind != "vmap") continue;
-            const std::size_t k = g.set_index.find(ref.set);
+            const std::size_t k = g.set_index.find(ref.set, name_space(ref.kind));
             if (k == npos) continue;
             for (std::string_view t : g.sets[k].targets)
                 if (check_error e = follow(t)) return e;

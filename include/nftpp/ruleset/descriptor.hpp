@@ -65,6 +65,14 @@ struct set_desc {
     std::span<const std::string_view> targets{};  // a verdict map's jump and goto targets
 };
 
+// The name space a set_desc's kind is named in: sets, maps and verdict maps share one in
+// a table (the kernel: "File exists" for a map named like a set); every other object kind
+// (counter, quota, ct helper, flowtable ...) has its own, so a counter and a quota may
+// both be called "x".
+[[nodiscard]] constexpr std::string_view name_space(std::string_view kind) noexcept {
+    return kind == "map" || kind == "vmap" ? std::string_view("set") : kind;
+}
+
 // The first rule a structure breaks. `first` is the chain (or set) it is about; `second`
 // the other chain or set (a jump's target, the chain a base chain reaches ...); `rule_index`
 // the index

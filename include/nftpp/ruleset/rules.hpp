@@ -81,7 +81,7 @@ NFTPP_CHECK(map_value_matches_use,
 NFTPP_CHECK(map_kind_matches_use,
     "at<\"...\"> names a set or map of another kind than this use needs: a match takes a set, vmap(at<...>) a verdict_map, mark.set(sel, at<...>) a data_map")
 NFTPP_CHECK(unique_set_names,
-    "two sets or maps of one table have the same name: rename one")
+    "two sets or maps of one table (or two objects of one kind: counters, flowtables ...) have the same name: rename one")
 
 // --- tables, rulesets and commands ---
 NFTPP_CHECK(table_member_is_chain_or_set,

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -27,6 +28,7 @@
 #include <nftpp/ruleset/map.hpp>
 #include <nftpp/ruleset/ct_expectation.hpp>
 #include <nftpp/ruleset/ct_timeout.hpp>
+#include <nftpp/ruleset/flowtable.hpp>
 #include <nftpp/ruleset/named_counter.hpp>
 #include <nftpp/ruleset/set.hpp>
 #include <nftpp/ruleset/table_check.hpp>
@@ -34,6 +36,12 @@
 #include <nftpp/value/name.hpp>
 
 namespace nftpp {
+
+// "flowtable ft": how a left-out declaration is reported.
+template <class M>
+std::string declaration_label() {
+    return std::string(M::kind) + " " + std::string(M::name.view());
+}
 
 template <family F, class Chains, class Sets>
 struct table_t {
@@ -57,6 +65,13 @@ struct table_t {
         out.put(" {\n");
         if (t.note) write_comment_line(out, *t.note, "\t");
         boost::hana::for_each(t.sets, [&](const auto& s) {
+            using M = std::remove_cvref_t<decltype(s)>;
+            if constexpr (requires { M::feature; }) {  // a declaration the target may lack (a flowtable)
+                if (!target_covers(out, feature_set{M::feature})) {
+                    if (!std::is_constant_evaluated()) origin_skip(out, {}, -1, feature_set{M::feature}, declaration_label<M>());
+                    return;
+                }
+            }
             const origin_start first = origin_open(out);
             out.put('\t');
             write_nft(out, s);

@@ -58,7 +58,7 @@ constexpr check_error check_table(family f, std::span<const chain_desc> cs, std:
             if (check_error e = check_targets(g, c.name, r.targets, r.index)) return e;
             if (check_error e = check_set_refs(g, c, r)) return e;
             for (const set_ref_info& ref : r.set_refs) {
-                const std::size_t k = g.set_index.find(ref.set);
+                const std::size_t k = g.set_index.find(ref.set, name_space(ref.kind));
                 if (check_error e = check_targets(g, c.name, ss[k].targets, r.index)) return e;
             }
         }

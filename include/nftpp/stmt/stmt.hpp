@@ -11,6 +11,7 @@
 #include <nftpp/stmt/ct_helper.hpp>
 #include <nftpp/stmt/ct_objects.hpp>
 #include <nftpp/stmt/dup.hpp>
+#include <nftpp/stmt/flow_add.hpp>
 #include <nftpp/stmt/fwd.hpp>
 #include <nftpp/stmt/limit.hpp>
 #include <nftpp/stmt/log.hpp>
