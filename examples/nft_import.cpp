@@ -7,7 +7,7 @@
 // such construct makes it print no program and exit 1. Without --strict such rules are
 // written through unchecked("..."), and attributes nftpp cannot declare (set comments) are
 // left out; a whole declaration it cannot write (a set of a datatype it lacks, a
-// flowtable) still refuses the import. Exit status: 0 done, 1 refused, 2 bad usage or
+// secmark object) still refuses the import. Exit status: 0 done, 1 refused, 2 bad usage or
 // input, 3 the listing failed.
 #include <cstdio>
 #include <fstream>
