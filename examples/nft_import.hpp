@@ -108,6 +108,10 @@ inline std::string dump(const json& j) { return j.dump(); }
 // The generic renderer: JSON expression or statement -> nft text, for unchecked().
 // ---------------------------------------------------------------------------------------
 
+// nft 1.0.6 lists `socket cgroupv2 level N "path"` in JSON as {"socket": {"key": "cgroupv2"}}
+// and the cgroup's id: the level and the path are gone, so the rule cannot be rebuilt.
+inline constexpr const char* cgroupv2_without_level = "socket cgroupv2 (nft 1.0.6's JSON listing drops its level and path)";
+
 inline bool needs_quotes(const json& left) {
     if (!left.is_object()) return false;
     if (left.contains("meta")) {
@@ -160,6 +164,10 @@ inline std::string text_expr(const json& e, bool quote) {
     }
     if (k == "meta") return "meta " + a["key"].get<std::string>();
     if (k == "rt") return "rt " + a["key"].get<std::string>();
+    if (k == "socket") {
+        if (a.value("key", "") == "cgroupv2") throw unrenderable(cgroupv2_without_level);
+        return "socket " + a["key"].get<std::string>();
+    }
     if (k == "ct") {
         std::string out = "ct ";
         if (a.contains("dir")) out += a["dir"].get<std::string>() + " ";
@@ -590,6 +598,9 @@ inline const std::map<std::string, selector>& selector_table() {
         {"payload arp operation", {"arp.operation", kind::arp_op, {}}},
         {"meta pkttype", {"meta.pkttype", kind::pkt_type, {}}},
         {"meta cgroup", {"meta.cgroup", kind::number, {}}},
+        {"socket transparent", {"sock.transparent", kind::number, {}}},
+        {"socket wildcard", {"sock.wildcard", kind::number, {}}},
+        {"socket mark", {"sock.mark", kind::mark, {}}},
         {"payload tcp sport", {"tcp.sport", kind::port, {}}},
         {"payload tcp dport", {"tcp.dport", kind::port, {}}},
         {"payload tcp flags", {"tcp.flags", kind::tcp_flags, {}}},
@@ -634,6 +645,7 @@ inline std::string selector_key(const json& e) {
     const json& a = it.value();
     if (it.key() == "payload" && a.contains("protocol")) return "payload " + a["protocol"].get<std::string>() + " " + a["field"].get<std::string>();
     if (it.key() == "meta") return "meta " + a["key"].get<std::string>();
+    if (it.key() == "socket") return "socket " + a["key"].get<std::string>();
     if (it.key() == "ct" && !a.contains("family"))  // ct state; ct original ip daddr (the direction beside the key)
         return "ct " + (a.contains("dir") ? a["dir"].get<std::string>() + " " : std::string()) + a["key"].get<std::string>();
     return "";
@@ -659,6 +671,7 @@ inline selector left_selector(const json& e) {
         const auto& t = selector_table();
         const auto it = t.find(key);
         if (it != t.end()) return it->second;
+        if (key == "socket cgroupv2") throw unsupported(cgroupv2_without_level);
         throw unsupported(construct_name(e));
     }
     if (e.is_object() && e.contains("concat")) {

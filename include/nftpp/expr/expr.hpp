@@ -22,4 +22,5 @@
 #include <nftpp/expr/numgen.hpp>
 #include <nftpp/expr/raw_payload.hpp>
 #include <nftpp/expr/rt.hpp>
+#include <nftpp/expr/socket.hpp>
 #include <nftpp/expr/transport.hpp>

@@ -70,6 +70,11 @@ template <> struct operand_traits<ifname> {
     using prefix_type = void;
 };
 template <> struct operand_traits<ether_addr> : operand_traits<ifname> {};
+// A text value that declares `static constexpr bool quoted_text = true` (cgroup_path)
+// compares with string literals, as ifname does: a new one needs no line here.
+template <class T>
+    requires(T::quoted_text)
+struct operand_traits<T> : operand_traits<ifname> {};
 
 template <class T>
 class operand {

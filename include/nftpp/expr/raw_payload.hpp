@@ -71,9 +71,12 @@ struct raw_payload_t : payload_t<raw_payload_t<B, Offset, Len>, detail::raw_valu
     static constexpr part_facts facts{};
 };
 
+// A field out of range fires its rule once. The variables are const, not constexpr, so no
+// compiler goes on to evaluate the failed check as a constant and say more; a match on one
+// is still a constant expression (it never reads the selector).
 namespace detail {
 template <payload_base B, unsigned Offset, unsigned Len>
-consteval raw_payload_t<B, Offset, Len> checked_raw() {
+constexpr raw_payload_t<B, Offset, Len> checked_raw() {
     fire<raw_field_fits<Offset, Len> ? nullptr : &rules::a_raw_payload_field_has_1_to_63_bits_within_65535_bytes,
          raw_payload_t<B, Offset, Len>>();
     return {};
@@ -81,12 +84,12 @@ consteval raw_payload_t<B, Offset, Len> checked_raw() {
 }  // namespace detail
 
 template <unsigned Offset, unsigned Len>
-inline constexpr auto raw_ll = detail::checked_raw<payload_base::ll, Offset, Len>();
+inline const raw_payload_t<payload_base::ll, Offset, Len> raw_ll = detail::checked_raw<payload_base::ll, Offset, Len>();
 template <unsigned Offset, unsigned Len>
-inline constexpr auto raw_nh = detail::checked_raw<payload_base::nh, Offset, Len>();
+inline const raw_payload_t<payload_base::nh, Offset, Len> raw_nh = detail::checked_raw<payload_base::nh, Offset, Len>();
 template <unsigned Offset, unsigned Len>
-inline constexpr auto raw_th = detail::checked_raw<payload_base::th, Offset, Len>();
+inline const raw_payload_t<payload_base::th, Offset, Len> raw_th = detail::checked_raw<payload_base::th, Offset, Len>();
 template <unsigned Offset, unsigned Len>
-inline constexpr auto raw_ih = detail::checked_raw<payload_base::ih, Offset, Len>();
+inline const raw_payload_t<payload_base::ih, Offset, Len> raw_ih = detail::checked_raw<payload_base::ih, Offset, Len>();
 
 }  // namespace nftpp

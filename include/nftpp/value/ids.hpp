@@ -20,6 +20,7 @@ NFTPP_RULE(a_gid_is_a_number_from_0_to_4294967295,
            "a gid is a number from 0 to 4294967295 (names are not resolved: give the number)")
 NFTPP_RULE(a_mark_is_a_number_from_0_to_0xffffffff, "a mark is a number from 0 to 0xffffffff")
 NFTPP_RULE(a_ttl_or_hop_limit_is_a_number_from_0_to_255, "a ttl or hop limit is a number from 0 to 255")
+NFTPP_RULE(a_socket_flag_is_0_or_1, "a socket flag (socket transparent, socket wildcard) is 0 or 1")
 NFTPP_RULE(a_log_group_is_a_number_from_0_to_65535,
            "a log group is a number from 0 to 65535 (nft would silently wrap a larger one)")
 
@@ -62,6 +63,14 @@ struct log_group : bounded_number<log_group, std::uint16_t, 65535, rules::a_log_
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
     consteval log_group(I n) : bounded_number(literal{}, detail::widen(n)) {}
+};
+
+// socket_flag: socket transparent and socket wildcard, 0 or 1 (nft: "Value 2 exceeds
+// valid range 0-1").
+struct socket_flag : bounded_number<socket_flag, std::uint8_t, 1, rules::a_socket_flag_is_0_or_1> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval socket_flag(I n) : bounded_number(literal{}, detail::widen(n)) {}
 };
 
 }  // namespace nftpp

@@ -9,6 +9,7 @@
 // rule's sentence as an error, and renders itself (write_nft). A new value type is one
 // header here: a number is a declaration on bounded_number, a set of flags one on flag_set.
 // Builds on core/ only.
+#include <nftpp/value/cgroup_path.hpp>
 #include <nftpp/value/concat_key.hpp>
 #include <nftpp/value/ct.hpp>
 #include <nftpp/value/ct_helper.hpp>
