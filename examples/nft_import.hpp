@@ -348,7 +348,7 @@ inline const std::map<std::string, std::string>& ct_helper_types() {
 enum class kind {
     ipv4, ipv6, port, l4proto, nfproto, ifname, ifindex, ct_state, ct_status, ct_direction, mark, tcp_flags,
     icmp_type, icmpv6_type, icmp_code, icmpv6_code, fib_type, number, uid, gid, concat, ct_helper,
-    ether_addr, ether_type, arp_op, dscp, pkt_type, raw
+    ether_addr, ether_type, arp_op, dscp, pkt_type, raw, raw_wide
 };
 
 struct selector {
@@ -528,6 +528,10 @@ inline std::string write_value(kind k, const json& v) {
     case kind::raw:
         if (v.is_number_integer()) return hex(v.get<std::uint64_t>());
         throw unsupported("the raw payload value " + dump(v));
+    case kind::raw_wide:  // 64 to 128 bits: nft lists a number, -1 for 2^64 - 1, or hex text
+        if (v.is_number_integer()) return cpp_string(hex(v.get<std::uint64_t>()));
+        if (v.is_string() && v.get<std::string>().rfind("0x", 0) == 0) return cpp_string(v.get<std::string>());
+        throw unsupported("the raw payload value " + dump(v));
     case kind::concat: break;
     }
     throw unsupported("a value of this kind (" + dump(v) + ")");
@@ -692,9 +696,9 @@ inline selector left_selector(const json& e) {
         static const std::set<std::string> bases{"ll", "nh", "th", "ih"};
         const std::string base = a["base"].get<std::string>();
         const std::uint64_t offset = a["offset"].get<std::uint64_t>(), len = a["len"].get<std::uint64_t>();
-        if (!bases.count(base) || len < 1 || len > 63 || offset / 8 > 65535)
-            throw unsupported(construct_name(e) + " (nftpp: fields of 1 to 63 bits)");
-        return {"raw_" + base + "<" + std::to_string(offset) + ", " + std::to_string(len) + ">", kind::raw, {}};
+        if (!bases.count(base) || len < 1 || len > 128 || offset / 8 > 65535)
+            throw unsupported(construct_name(e) + " (nftpp: fields of 1 to 128 bits)");
+        return {"raw_" + base + "<" + std::to_string(offset) + ", " + std::to_string(len) + ">", len > 63 ? kind::raw_wide : kind::raw, {}};
     }
     if (e.is_object() && e.contains("numgen")) {
         const json& a = e["numgen"];

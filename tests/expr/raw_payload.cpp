@@ -47,6 +47,53 @@ TEST_CASE("raw payload matches render, and load", "[expr][raw_payload][golden]")
            "}\n");
 }
 
+TEST_CASE("raw payload fields of 64 to 128 bits render, and load", "[expr][raw_payload][golden]") {
+    golden_rule<family::inet, input>(raw_nh<64, 96> == "0x000102030405060708090a0b" >> accept,
+                                     "@nh,64,96 0x000102030405060708090a0b accept");
+    golden_rule<family::inet, input>(raw_nh<0, 128> != 5 >> drop, "@nh,0,128 != 0x00000000000000000000000000000005 drop");
+    golden_rule<family::inet, input>(raw_th<0, 64> == "0xffffffffffffffff" >> drop, "@th,0,64 0xffffffffffffffff drop");
+    golden_rule<family::inet, input>((raw_th<0, 64> == 0xffffffffffffffff) >> drop, "@th,0,64 0xffffffffffffffff drop");
+    golden_rule<family::inet, input>(raw_nh<8, 72> < "0x10" >> drop, "@nh,8,72 < 0x000000000000000010 drop");
+    golden_rule<family::inet, input>(raw_nh<8, 72>.in({raw_bits<72>("0xff0000000000000000"), raw_bits<72>(2)}) >> drop,
+                                     "@nh,8,72 { 0xff0000000000000000, 0x000000000000000002 } drop");
+    golden_rule<family::inet, input>(raw_nh<0, 65>.set("0x1ffffffffffffffff"), "@nh,0,65 set 0x1ffffffffffffffff");
+    // an IPv6 address as a raw field (the source of an ip6 header), and a typeof set of them
+    const auto t = table<family::ip6>("wide", set<"srcs", raw_bits<128>>(key_typeof(raw_nh<64, 128>), {raw_bits<128>("0xfd000000000000000000000000000001")}),
+                                      base_chain<"in", input>(raw_nh<64, 128> == at<"srcs"> >> accept));
+    golden(ruleset(replace(t)),
+           "add table ip6 wide\n"
+           "delete table ip6 wide\n"
+           "table ip6 wide {\n"
+           "\tset srcs {\n\t\ttypeof @nh,64,128\n\t\telements = {\n\t\t\t0xfd000000000000000000000000000001\n\t\t}\n\t}\n"
+           "\tchain in {\n\t\ttype filter hook input priority 0; policy accept;\n"
+           "\t\t@nh,64,128 @srcs accept\n\t}\n"
+           "}\n");
+}
+
+TEST_CASE("values of 64 to 128 bits are checked where written and when bound", "[expr][raw_payload][values]") {
+    constexpr const rule* r = &rules::a_wide_raw_payload_value_is_a_number_or_hex_text;
+    STATIC_REQUIRE(raw_bits<64>(0xffffffffffffffffu).lo == ~std::uint64_t{0});  // an unsigned literal is not cut
+    STATIC_REQUIRE(raw_bits<128>("0xffffffffffffffffffffffffffffffff").hi == ~std::uint64_t{0});
+    STATIC_REQUIRE(raw_bits<72>("0xff0000000000000000").hi == 0xff);
+    STATIC_REQUIRE(raw_bits<72>("0x0000ff0000000000000000").hi == 0xff);  // leading zeros are not digits
+    STATIC_REQUIRE(raw_bits<72>::parse("18446744073709551615").value().lo == ~std::uint64_t{0});
+    STATIC_REQUIRE(raw_bits<72>::parse("0x1000000000000000000").err().broken == r);  // 73 bits
+    STATIC_REQUIRE(raw_bits<128>::parse("0x1ffffffffffffffffffffffffffffffff").err().broken == r);  // 129 bits
+    STATIC_REQUIRE(raw_bits<64>::parse("0x").err().broken == r);
+    STATIC_REQUIRE(raw_bits<64>::parse("0xg").err().broken == r);
+    STATIC_REQUIRE(raw_bits<64>::parse("18446744073709551616").err().broken == r);
+    STATIC_REQUIRE(raw_bits<64>::parse("").err().broken == r);
+    STATIC_REQUIRE(raw_bits<64>::from(-1).err().broken == r);
+    STATIC_REQUIRE(raw_bits<64>::from(7).ok());
+    STATIC_REQUIRE(raw_bits<96>("0x2") > raw_bits<96>(1));
+    STATIC_REQUIRE(raw_bits<96>("0x10000000000000000") > raw_bits<96>("0xffffffffffffffff"));
+    STATIC_REQUIRE(std::is_same_v<decltype(raw_nh<0, 100>)::value_type, raw_bits<100>>);
+    STATIC_REQUIRE(!std::is_convertible_v<raw_bits<96>, operand<raw_bits<128>>>);
+    STATIC_REQUIRE(decltype(raw_nh<0, 100>)::value_type::nft_type == "@100");
+    CHECK(nftpp_test::node_text(raw_bits<128>(1)) == "0x00000000000000000000000000000001");
+    CHECK(nftpp_test::node_text(raw_bits<68>("0xabcdef0123456789a")) == "0xabcdef0123456789a");
+}
+
 TEST_CASE("raw payload rules, each beside a valid neighbour", "[expr][raw_payload][checks]") {
     // the value fits in the field's bits
     STATIC_REQUIRE(raw_bits<8>::from(255).ok());
@@ -55,12 +102,14 @@ TEST_CASE("raw payload rules, each beside a valid neighbour", "[expr][raw_payloa
     STATIC_REQUIRE(raw_bits<48>::from(0x1000000000000).err().broken == &rules::a_raw_payload_value_fits_in_its_bits);
     STATIC_REQUIRE(raw_bits<4>::parse("0xf").ok());
     STATIC_REQUIRE(!raw_bits<4>::parse("0x10").ok());
-    // the field: 1 to 63 bits, within 65535 bytes (the placeholder type after the error)
+    // the field: 1 to 128 bits, within 65535 bytes (the placeholder type after the error)
     STATIC_REQUIRE(detail::raw_field_fits<524280, 63>);
+    STATIC_REQUIRE(detail::raw_field_fits<524280, 128>);
+    STATIC_REQUIRE(!detail::raw_field_fits<0, 129>);
     STATIC_REQUIRE(!detail::raw_field_fits<524288, 8>);
     STATIC_REQUIRE(detail::raw_field_fits<0, 1>);
     STATIC_REQUIRE(!detail::raw_field_fits<0, 0>);
-    STATIC_REQUIRE(!detail::raw_field_fits<0, 64>);
+    STATIC_REQUIRE(detail::raw_field_fits<0, 64>);
     // each length is its own type: a 16-bit value is not an operand of an 8-bit field
     STATIC_REQUIRE(std::is_same_v<decltype(raw_th<16, 16>)::value_type, raw_bits<16>>);
     STATIC_REQUIRE(std::is_convertible_v<raw_bits<16>, operand<raw_bits<16>>>);

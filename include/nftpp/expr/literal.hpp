@@ -23,7 +23,7 @@ namespace nftpp {
 NFTPP_RULE(a_string_literal_in_a_rule_is_at_most_127_bytes,
            "a string literal in a rule is at most 127 bytes")
 NFTPP_RULE(a_number_literal_in_a_rule_fits_in_63_bits,
-           "a number literal in a rule is from 0 to 9223372036854775807 (63 bits)")
+           "a number literal in a rule is from 0 to 9223372036854775807 (63 bits): write a wider raw payload value as hex text, \"0x...\"")
 
 struct literal_t {
     static constexpr std::size_t max_text = 127;

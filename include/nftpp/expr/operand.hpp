@@ -75,6 +75,17 @@ template <> struct operand_traits<ether_addr> : operand_traits<ifname> {};
 template <class T>
     requires(T::quoted_text)
 struct operand_traits<T> : operand_traits<ifname> {};
+// A number wider than C++ literals (raw_bits<64..128>) takes integer literals and hex text,
+// and orders.
+template <class T>
+    requires(T::number_or_hex_text)
+struct operand_traits<T> {
+    static constexpr bool integer_literal = true;
+    static constexpr bool text_literal = true;
+    static constexpr bool ranges = false;
+    static constexpr bool ordered = true;
+    using prefix_type = void;
+};
 
 template <class T>
 class operand {
@@ -117,7 +128,7 @@ public:
     template <class I>
         requires(traits::integer_literal && std::integral<std::remove_cvref_t<I>> && !detail::runtime_integer<I> &&
                  !std::same_as<std::remove_cvref_t<I>, bool> && !std::same_as<std::remove_cvref_t<I>, char>)
-    consteval operand(I&& v) : operand(from_integer(static_cast<std::int64_t>(v)).value()) {}
+    consteval operand(I&& v) : operand(from_integer_literal(v).value()) {}
     template <class I>
         requires(traits::integer_literal && detail::runtime_integer<I>)
     operand(I&&) : operand(T::from(0).value()) {
@@ -138,6 +149,18 @@ public:
             if (form_ == form::prefix) return prefix_type::make(lo_, len_).value().last();
         }
         return hi_;
+    }
+
+    // A literal as written: a type wider than 63 bits takes it whole (raw_bits<64..128>).
+    template <class I>
+    static constexpr result<operand> from_integer_literal(I v) {
+        if constexpr (requires { T::from_literal_integer(v); }) {
+            auto r = T::from_literal_integer(v);
+            if (!r) return r.err();
+            return operand(*r);
+        } else {
+            return from_integer(static_cast<std::int64_t>(v));
+        }
     }
 
     static constexpr result<operand> from_integer(std::int64_t v) {

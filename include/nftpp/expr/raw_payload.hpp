@@ -9,7 +9,7 @@
 // They pin nothing: nft and the kernel load them in every family and hook (checked: inet,
 // arp, bridge, netdev), @th without a transport match too. The kernel reads at most 65535
 // bytes into a header ("Numerical result out of range"); nft takes fields of 1 to 128
-// bits, nftpp of 1 to 63 (raw_bits).
+// bits (1.0.6 aborts on 129), and so does nftpp: raw_nh<64, 96> == "0x000102030405060708090a0b".
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -21,9 +21,9 @@ namespace nftpp {
 
 enum class payload_base : unsigned char { ll, nh, th, ih };
 
-NFTPP_CHECK(a_raw_payload_field_has_1_to_63_bits_within_65535_bytes,
-    "a raw payload field has 1 to 63 bits and starts within 65535 bytes of its header (raw_nh<Offset, Len>, both in bits; "
-    "the kernel: Numerical result out of range): split a longer field into two matches")
+NFTPP_CHECK(a_raw_payload_field_has_1_to_128_bits_within_65535_bytes,
+    "a raw payload field has 1 to 128 bits and starts within 65535 bytes of its header (raw_nh<Offset, Len>, both in bits; "
+    "the kernel: Numerical result out of range; nft 1.0.6 aborts from 129 bits): split a longer field into two matches")
 
 namespace detail {
 constexpr std::size_t decimal_digits(unsigned n) noexcept {
@@ -57,7 +57,7 @@ struct raw_keyword {
     }();
 };
 template <unsigned Offset, unsigned Len>
-inline constexpr bool raw_field_fits = Len >= 1 && Len <= 63 && Offset / 8 <= 65535;
+inline constexpr bool raw_field_fits = Len >= 1 && Len <= 128 && Offset / 8 <= 65535;
 // raw_bits<Len> for a field that fits; a placeholder after the assertion fired, so that one
 // sentence is all the compiler says.
 template <unsigned Offset, unsigned Len>
@@ -77,7 +77,7 @@ struct raw_payload_t : payload_t<raw_payload_t<B, Offset, Len>, detail::raw_valu
 namespace detail {
 template <payload_base B, unsigned Offset, unsigned Len>
 constexpr raw_payload_t<B, Offset, Len> checked_raw() {
-    fire<raw_field_fits<Offset, Len> ? nullptr : &rules::a_raw_payload_field_has_1_to_63_bits_within_65535_bytes,
+    fire<raw_field_fits<Offset, Len> ? nullptr : &rules::a_raw_payload_field_has_1_to_128_bits_within_65535_bytes,
          raw_payload_t<B, Offset, Len>>();
     return {};
 }
