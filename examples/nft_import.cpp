@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// nft_import [--strict] (--netns NAME | --host | --file FILE.json)
+// nft_import [--strict] (FILE.json | --file FILE.json | - | --netns NAME | --host)
 // Reads the JSON of `nft -j list ruleset` (from a network namespace or the host through
-// nftpp's executors, or from a file) and prints a C++20 program that builds the same
+// nftpp's executors, from a file, or from standard input with `-`) and prints a C++20 program that builds the same
 // ruleset with nftpp and prints its rendered script. What nftpp cannot express is listed
 // on stderr, one line each (table, chain, rule handle, the construct); with --strict any
 // such construct makes it print no program and exit 1. Without --strict such rules are
@@ -24,7 +24,12 @@
 namespace {
 
 int usage() {
-    std::fputs("usage: nft_import [--strict] (--netns NAME | --host | --file FILE.json)\n", stderr);
+    std::fputs("usage: nft_import [--strict] (FILE.json | --file FILE.json | - | --netns NAME | --host)\n"
+               "  FILE.json, --file FILE.json  the JSON that `nft -j list ruleset` printed\n"
+               "  -                            the same JSON from standard input\n"
+               "  --netns NAME, --host         list the ruleset of a network namespace or of the host\n"
+               "  --strict                     refuse anything nftpp cannot express; print no program\n",
+               stderr);
     return 2;
 }
 
@@ -41,12 +46,17 @@ int main(int argc, char** argv) {
         else if (a == "--host") host = true, ++sources;
         else if (a == "--netns" && i + 1 < argc) netns = argv[++i], ++sources;
         else if (a == "--file" && i + 1 < argc) file = argv[++i], ++sources;
+        else if (a == "-" || (!a.empty() && a.front() != '-')) file = a, ++sources;
         else return usage();
     }
     if (sources != 1) return usage();
 
     std::string text;
-    if (!file.empty()) {
+    if (file == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        text = ss.str();
+    } else if (!file.empty()) {
         std::ifstream in(file);
         if (!in) {
             std::fprintf(stderr, "nft_import: cannot read %s\n", file.c_str());

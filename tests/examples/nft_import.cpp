@@ -365,6 +365,15 @@ TEST_CASE("nft_import: usage and input errors", "[examples][nft_import]") {
     CHECK(run({NFTPP_NFT_IMPORT}).exit_code == 2);
     CHECK(run({NFTPP_NFT_IMPORT, "--strict"}).exit_code == 2);
     CHECK(run({NFTPP_NFT_IMPORT, "--host", "--file", "x.json"}).exit_code == 2);
+    CHECK(run({NFTPP_NFT_IMPORT, "a.json", "b.json"}).exit_code == 2);  // one source only
+    CHECK(run({NFTPP_NFT_IMPORT, "--strict", "-", "--host"}).exit_code == 2);
+    CHECK(run({NFTPP_NFT_IMPORT, "--file"}).exit_code == 2);
+    CHECK(run({NFTPP_NFT_IMPORT, "--unknown", "a.json"}).exit_code == 2);
+    const auto help = run({NFTPP_NFT_IMPORT, "--strict"});
+    CHECK(help.err.rfind("usage: nft_import [--strict] (FILE.json | --file FILE.json | - | --netns NAME | --host)", 0) == 0);
+    const auto missing = run({NFTPP_NFT_IMPORT, "--strict", "no-such-listing.json"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("cannot read no-such-listing.json") != std::string::npos);
     temp_dir tmp;
     write_file(tmp.file("bad.json"), "{ not json");
     const auto bad = run({NFTPP_NFT_IMPORT, "--file", tmp.file("bad.json")});
@@ -401,9 +410,16 @@ TEST_CASE("nft_import: a listing from a file gives the program that its namespac
     write_file(tmp.file("listing.json"), listed.out);
     const auto from_file = run({NFTPP_NFT_IMPORT, "--strict", "--file", tmp.file("listing.json")});
     const auto from_ns = run({NFTPP_NFT_IMPORT, "--strict", "--netns", ns.name()});
+    // the issue's own spelling, `nft_import --strict FILE.json`, and standard input
+    const auto positional = run({NFTPP_NFT_IMPORT, "--strict", tmp.file("listing.json")});
+    const auto from_stdin = nftpp::exec::run_process({{NFTPP_NFT_IMPORT, "--strict", "-"}, listed.out, 60s});
     REQUIRE(from_file.succeeded());
     REQUIRE(from_ns.succeeded());
+    REQUIRE(positional.succeeded());
+    REQUIRE(from_stdin.succeeded());
     CHECK(from_file.out == from_ns.out);
+    CHECK(positional.out == from_ns.out);
+    CHECK(from_stdin.out == from_ns.out);
     CHECK(from_file.out.find("table<family::ip6>(\"wg-quick-wg0\"") != std::string::npos);
 }
 
