@@ -32,10 +32,15 @@ enum class hook : std::uint8_t { prerouting, input, forward, output, postrouting
     return "?";
 }
 
-// Sets of chain types and of hooks, one bit each, as nodes declare them.
+// Sets of chain types and of hooks, one bit each, as nodes declare them. The kernel numbers
+// hooks per family and checks some expressions against one family's ingress but not
+// another's (meta secpath: netdev ingress yes, inet ingress no), so the ingress hook of an
+// inet table has a bit of its own, `inet_ingress_bit`; `bit(hook::ingress)` is a netdev
+// table's.
 [[nodiscard]] constexpr std::uint8_t bit(chain_type t) noexcept { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(t)); }
 [[nodiscard]] constexpr std::uint8_t bit(hook h) noexcept { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(h)); }
+inline constexpr std::uint8_t inet_ingress_bit = 0x80;
 inline constexpr std::uint8_t all_chain_types = 0x07;
-inline constexpr std::uint8_t all_hooks = 0x7f;
+inline constexpr std::uint8_t all_hooks = 0xff;
 
 }  // namespace nftpp

@@ -5,10 +5,9 @@
 // `meta.pkttype == pkt_types::broadcast`, `meta.cgroup == 0x100001` (a net_cls class id).
 // iifname/oifname live in interface.hpp. These load in every family and hook.
 // `meta.secpath.exists()` / `.missing()`: whether IPsec decrypted the packet (meta secpath
-// exists). The kernel has it in ip, ip6 and inet tables on prerouting, input and forward
-// ("Operation not supported" elsewhere, bridge and arp included) and on netdev ingress,
-// which nftpp does not model (one placement cannot say "these hooks in these families,
-// ingress in netdev").
+// exists). The kernel has it in ip, ip6 and inet tables on prerouting, input and forward,
+// and in netdev tables on ingress ("Operation not supported" elsewhere: inet's ingress,
+// netdev's egress, bridge and arp tables).
 #include <string_view>
 
 #include <nftpp/expr/selector.hpp>
@@ -75,18 +74,21 @@ struct meta_cgroup_t : selector_t<meta_cgroup_t, cgroup_id> {
     static constexpr part_facts facts{};
 };
 
-NFTPP_CHECK(meta_secpath_only_before_routing_in_ip_families,
-    "meta.secpath (whether IPsec decrypted the packet) is known in ip, ip6 and inet tables on prerouting, input and forward "
-    "(the kernel: Operation not supported): match it in such a chain")
+NFTPP_CHECK(meta_secpath_only_before_routing_or_on_netdev_ingress,
+    "meta.secpath (whether IPsec decrypted the packet) is known in ip, ip6 and inet tables on prerouting, input and forward, "
+    "and in netdev tables on ingress (the kernel: Operation not supported): match it in such a chain")
 
-inline constexpr std::uint8_t secpath_hooks = bit(hook::prerouting) | bit(hook::input) | bit(hook::forward);
+// The kernel's hooks for it: these three in ip, ip6 and inet tables (not inet's ingress),
+// ingress in netdev tables.
+inline constexpr std::uint8_t secpath_hooks =
+    bit(hook::prerouting) | bit(hook::input) | bit(hook::forward) | bit(hook::ingress);
 
 struct meta_secpath_t : selector_t<meta_secpath_t, fib_presence> {
     static constexpr std::string_view keyword = "meta secpath";
-    static constexpr part_facts facts{.where = {.families = ip_families,
-                                                .family_rule = &rules::meta_secpath_only_before_routing_in_ip_families,
+    static constexpr part_facts facts{.where = {.families = ip_families | bit(family::netdev),
+                                                .family_rule = &rules::meta_secpath_only_before_routing_or_on_netdev_ingress,
                                                 .hooks = secpath_hooks,
-                                                .hook_rule = &rules::meta_secpath_only_before_routing_in_ip_families}};
+                                                .hook_rule = &rules::meta_secpath_only_before_routing_or_on_netdev_ingress}};
     [[nodiscard]] constexpr rel_t<meta_secpath_t, op::eq, operand<fib_presence>> exists() const noexcept {
         return {fib_presence::exists};
     }

@@ -115,7 +115,7 @@ constexpr check_error walk(const table_graph& g, std::size_t base, std::size_t a
     const chain_desc& b = g.chains[base];
     const chain_desc& c = g.chains[at];
     for (const rule_desc& r : c.rules)
-        if (const rule* e = check_rule_on_hook(b.spec, *r.summary)) return {e, b.name, c.name, r.index};
+        if (const rule* e = check_rule_on_hook(g.f, b.spec, *r.summary)) return {e, b.name, c.name, r.index};
     g.scratch.state[at] = 1;
     g.scratch.below[at] = 0;
     auto follow = [&](std::string_view target) -> check_error {

@@ -46,12 +46,18 @@ namespace nftpp::detail {
     return nullptr;
 }
 
-// A rule reached from base chain `base` (directly or through jumps): its parts' chain
-// types and hooks.
-[[nodiscard]] constexpr const rule* check_rule_on_hook(const base_spec& base, const rule_summary& r) noexcept {
+// The bit of a base chain's hook in a table of family f, as placements declare hooks
+// (core/hook.hpp): an inet table's ingress is inet_ingress_bit.
+[[nodiscard]] constexpr std::uint8_t hook_bit(family f, hook h) noexcept {
+    return f == family::inet && h == hook::ingress ? inet_ingress_bit : bit(h);
+}
+
+// A rule reached from base chain `base` of a table of family f (directly or through
+// jumps): its parts' chain types and hooks.
+[[nodiscard]] constexpr const rule* check_rule_on_hook(family f, const base_spec& base, const rule_summary& r) noexcept {
     if (!base.is_base) return nullptr;
     for (const placement& w : r.placements())
-        if (!(w.chain_types & bit(base.type)) || !(w.hooks & bit(base.hk))) return w.hook_rule;
+        if (!(w.chain_types & bit(base.type)) || !(w.hooks & hook_bit(f, base.hk))) return w.hook_rule;
     return nullptr;
 }
 
