@@ -188,6 +188,10 @@ inline std::string text_expr(const json& e, bool quote) {
         if (a.value("offset", 0) != 0) out += " offset " + std::to_string(a["offset"].get<std::uint64_t>());
         return out;
     }
+    if (k == "exthdr") {  // `exthdr frag` (presence), `frag frag-off` (a field)
+        if (a.contains("field")) return a["name"].get<std::string>() + " " + a["field"].get<std::string>();
+        return "exthdr " + a["name"].get<std::string>();
+    }
     if (k == "tcp option") return "tcp option " + a["name"].get<std::string>() + " " + a.value("field", std::string{});
     if (k == "concat") {
         std::string out;
@@ -348,7 +352,7 @@ inline const std::map<std::string, std::string>& ct_helper_types() {
 enum class kind {
     ipv4, ipv6, port, l4proto, nfproto, ifname, ifindex, ct_state, ct_status, ct_direction, mark, tcp_flags,
     icmp_type, icmpv6_type, icmp_code, icmpv6_code, fib_type, number, uid, gid, concat, ct_helper,
-    ether_addr, ether_type, arp_op, dscp, pkt_type, raw, raw_wide
+    ether_addr, ether_type, arp_op, dscp, pkt_type, raw, raw_wide, mh_type, next_header
 };
 
 struct selector {
@@ -525,6 +529,27 @@ inline std::string write_value(kind k, const json& v) {
     case kind::arp_op:
     case kind::dscp:
     case kind::pkt_type: return write_named_number(k, v);
+    case kind::mh_type: {  // nft lists names with '-': mh_types::binding_update
+        static const std::set<std::string> known{"binding-refresh-request", "home-test-init", "careof-test-init",
+            "home-test", "careof-test", "binding-update", "binding-acknowledgement", "binding-error",
+            "fast-binding-update", "fast-binding-acknowledgement", "fast-binding-advertisement",
+            "experimental-mobility-header", "home-agent-switch-message"};
+        if (v.is_string() && known.count(v.get<std::string>())) return "mh_types::" + enum_ident(v.get<std::string>());
+        if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+        throw unsupported("the mobility header type " + dump(v));
+    }
+    case kind::next_header: {  // an extension header's nexthdr: a typed l4proto, which pins nothing
+        if (v.is_number_integer()) return "l4proto(" + std::to_string(v.get<std::int64_t>()) + ")";
+        if (!v.is_string()) throw unsupported("the next header value " + dump(v));
+        static const std::map<std::string, int> numbers{{"hopopt", 0}, {"ipv6", 41}, {"ipv6-route", 43},
+            {"ipv6-frag", 44}, {"ipv6-nonxt", 59}, {"ipv6-opts", 60}};
+        const std::string p = v.get<std::string>();
+        static const std::set<std::string> named{"icmp", "igmp", "tcp", "udp", "gre", "esp", "ah", "sctp", "udplite"};
+        if (named.count(p)) return "l4proto::" + p;
+        if (p == "ipv6-icmp") return "l4proto::icmpv6";
+        if (const auto it = numbers.find(p); it != numbers.end()) return "l4proto(" + std::to_string(it->second) + ")";
+        throw unsupported("the next header \"" + p + "\"");
+    }
     case kind::raw:
         if (v.is_number_integer()) return hex(v.get<std::uint64_t>());
         throw unsupported("the raw payload value " + dump(v));
@@ -555,6 +580,8 @@ inline std::string kind_type(kind k) {
     case kind::arp_op: return "arp_op";
     case kind::dscp: return "dscp";
     case kind::pkt_type: return "pkt_type";
+    case kind::mh_type: return "mh_type";
+    case kind::next_header: return "l4proto";
     default: break;
     }
     throw unsupported("a set or map of this datatype");
@@ -565,7 +592,7 @@ inline kind kind_of_type(const std::string& t) {
     static const std::map<std::string, kind> m{{"ipv4_addr", kind::ipv4}, {"ipv6_addr", kind::ipv6},
         {"inet_service", kind::port}, {"inet_proto", kind::l4proto}, {"ifname", kind::ifname}, {"mark", kind::mark},
         {"ether_addr", kind::ether_addr}, {"ether_type", kind::ether_type}, {"arp_op", kind::arp_op},
-        {"dscp", kind::dscp}, {"pkt_type", kind::pkt_type}};
+        {"dscp", kind::dscp}, {"pkt_type", kind::pkt_type}, {"mh_type", kind::mh_type}};
     const auto it = m.find(t);
     if (it == m.end()) throw unsupported("sets of datatype " + t);
     return it->second;
@@ -601,6 +628,22 @@ inline const std::map<std::string, selector>& selector_table() {
         {"payload arp daddr ether", {"arp.daddr.ether", kind::ether_addr, {}}},
         {"payload arp operation", {"arp.operation", kind::arp_op, {}}},
         {"meta pkttype", {"meta.pkttype", kind::pkt_type, {}}},
+        {"exthdr hbh nexthdr", {"exthdr.hbh.nexthdr", kind::next_header, {}}},
+        {"exthdr hbh hdrlength", {"exthdr.hbh.hdrlength", kind::number, {}}},
+        {"exthdr rt nexthdr", {"exthdr.rt.nexthdr", kind::next_header, {}}},
+        {"exthdr rt hdrlength", {"exthdr.rt.hdrlength", kind::number, {}}},
+        {"exthdr rt type", {"exthdr.rt.type", kind::number, {}}},
+        {"exthdr rt seg-left", {"exthdr.rt.seg_left", kind::number, {}}},
+        {"exthdr frag nexthdr", {"exthdr.frag.nexthdr", kind::next_header, {}}},
+        {"exthdr frag frag-off", {"exthdr.frag.frag_off", kind::number, {}}},
+        {"exthdr frag more-fragments", {"exthdr.frag.more_fragments", kind::number, {}}},
+        {"exthdr frag id", {"exthdr.frag.id", kind::number, {}}},
+        {"exthdr dst nexthdr", {"exthdr.dst.nexthdr", kind::next_header, {}}},
+        {"exthdr dst hdrlength", {"exthdr.dst.hdrlength", kind::number, {}}},
+        {"exthdr mh nexthdr", {"exthdr.mh.nexthdr", kind::next_header, {}}},
+        {"exthdr mh hdrlength", {"exthdr.mh.hdrlength", kind::number, {}}},
+        {"exthdr mh type", {"exthdr.mh.type", kind::mh_type, {}}},
+        {"exthdr mh checksum", {"exthdr.mh.checksum", kind::number, {}}},
         {"meta cgroup", {"meta.cgroup", kind::number, {}}},
         {"socket transparent", {"sock.transparent", kind::number, {}}},
         {"socket wildcard", {"sock.wildcard", kind::number, {}}},
@@ -650,6 +693,8 @@ inline std::string selector_key(const json& e) {
     if (it.key() == "payload" && a.contains("protocol")) return "payload " + a["protocol"].get<std::string>() + " " + a["field"].get<std::string>();
     if (it.key() == "meta") return "meta " + a["key"].get<std::string>();
     if (it.key() == "socket") return "socket " + a["key"].get<std::string>();
+    if (it.key() == "exthdr" && a.contains("name"))  // exthdr frag frag-off; exthdr frag (presence)
+        return "exthdr " + a["name"].get<std::string>() + (a.contains("field") ? " " + a["field"].get<std::string>() : std::string());
     if (it.key() == "ct" && !a.contains("family"))  // ct state; ct original ip daddr (the direction beside the key)
         return "ct " + (a.contains("dir") ? a["dir"].get<std::string>() + " " : std::string()) + a["key"].get<std::string>();
     return "";
@@ -772,6 +817,9 @@ inline std::string match_cpp(const json& m) {
         }
         if (selector_key(left) == "meta ipsec" && op == "==")  // nft's JSON names meta secpath "ipsec"
             return std::string("meta.secpath") + (right.get<bool>() ? ".exists()" : ".missing()");
+        static const std::set<std::string> headers{"exthdr hbh", "exthdr rt", "exthdr frag", "exthdr dst", "exthdr mh"};
+        if (headers.count(selector_key(left)) && op == "==")  // exthdr frag exists
+            return "exthdr." + selector_key(left).substr(7) + (right.get<bool>() ? ".exists()" : ".missing()");
         throw unsupported(construct_name(left) + " " + (right.get<bool>() ? "exists" : "missing"));
     }
     const selector s = left_selector(left);

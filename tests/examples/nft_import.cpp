@@ -492,6 +492,28 @@ TEST_CASE("nft_import: statements that write the packet round-trip strictly", "[
     round_trip("rewrite", text, true);
 }
 
+TEST_CASE("nft_import: IPv6 extension headers round-trip strictly", "[examples][nft_import]") {
+    if (!nftpp_test::netns_usable()) return;
+    const std::string text =
+        "table inet ext {\n"
+        "\tset kinds {\n\t\ttype mh_type\n\t\telements = { binding-update, 13 }\n\t}\n"
+        "\tchain in {\n\t\ttype filter hook input priority 0; policy accept;\n"
+        "\t\texthdr frag exists drop\n\t\texthdr hbh missing accept\n\t\tfrag more-fragments 1 frag frag-off 0 accept\n"
+        "\t\tfrag nexthdr { tcp, udp, ipv6-icmp } accept\n\t\tfrag id != 7 drop\n\t\trt type 0 rt seg-left > 0 drop\n"
+        "\t\thbh nexthdr ipv6-nonxt hbh hdrlength 0 accept\n\t\tdst nexthdr 200 drop\n"
+        "\t\tmh type { binding-update, 13 } mh checksum 16 drop\n\t\tmh type @kinds drop\n"
+        "\t\tip6 saddr fd00::/8 exthdr rt exists drop\n\t}\n}\n";
+    round_trip("exthdr", text, true);
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"exthdr": {"name": "frag"}}, "right": true}}, {"drop": null}])") ==
+          "(exthdr.frag.exists()) >> drop");
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"exthdr": {"name": "mh", "field": "type"}}, "right": "binding-error"}}])") ==
+          "exthdr.mh.type == mh_types::binding_error");
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"exthdr": {"name": "frag", "field": "nexthdr"}}, "right": "ipv6-nonxt"}}])") ==
+          "exthdr.frag.nexthdr == l4proto(59)");
+    CHECK(rule_of(R"([{"match": {"op": "==", "left": {"exthdr": {"name": "frag", "field": "reserved"}}, "right": 1}}])") ==
+          "lacks: frag reserved;");
+}
+
 TEST_CASE("nft_import: socket matches round-trip strictly", "[examples][nft_import]") {
     if (!nftpp_test::netns_usable()) return;
     const std::string text =

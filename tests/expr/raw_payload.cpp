@@ -117,7 +117,7 @@ TEST_CASE("raw payload rules, each beside a valid neighbour", "[expr][raw_payloa
     STATIC_REQUIRE(!std::is_convertible_v<port, operand<raw_bits<16>>>);
     // a set of them has no nft datatype: it is declared with typeof
     STATIC_REQUIRE(detail::set_elements_error<raw_bits<16>>(set_flags{}, static_cast<const operand<raw_bits<16>>*>(nullptr), 0) ==
-                   &rules::a_set_of_raw_payload_values_is_declared_with_key_typeof);
+                   &rules::a_set_of_values_without_an_nft_datatype_is_declared_with_key_typeof);
     STATIC_REQUIRE(detail::set_elements_error<raw_bits<16>>(key_typeof(raw_th<16, 16>), static_cast<const operand<raw_bits<16>>*>(nullptr), 0) ==
                    nullptr);
     STATIC_REQUIRE(detail::set_elements_error<raw_bits<16>>(key_typeof(raw_th<16, 8>), static_cast<const operand<raw_bits<16>>*>(nullptr), 0) ==

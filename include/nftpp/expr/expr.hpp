@@ -9,6 +9,7 @@
 #include <nftpp/expr/arp.hpp>
 #include <nftpp/expr/concat.hpp>
 #include <nftpp/expr/ether.hpp>
+#include <nftpp/expr/exthdr.hpp>
 #include <nftpp/expr/bitwise.hpp>
 #include <nftpp/expr/ct.hpp>
 #include <nftpp/expr/fib.hpp>

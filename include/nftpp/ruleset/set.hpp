@@ -45,8 +45,10 @@ NFTPP_RULE(the_intervals_of_a_set_overlap_merge_them_or_add_set_flag_auto_merge,
 NFTPP_RULE(a_set_holds_at_most_its_set_size_elements,
            "more elements than the set's set_size(n) allows (the kernel would refuse them): raise the size or "
            "split the set")
-NFTPP_RULE(a_set_of_raw_payload_values_is_declared_with_key_typeof,
-           "nft has no datatype for raw payload values: declare the set with key_typeof(raw_th<Offset, Len>) (nft: typeof @th,Offset,Len)")
+NFTPP_RULE(a_set_of_values_without_an_nft_datatype_is_declared_with_key_typeof,
+           "nft has no datatype for these values (raw payload fields, fragment ids and offsets, extension header bytes): "
+           "declare the set with key_typeof(the selector that fills it), as key_typeof(raw_th<16, 16>) or "
+           "key_typeof(exthdr.frag.id) (nft: typeof @th,16,16)")
 NFTPP_RULE(key_typeof_names_selectors_of_the_set_key_datatype,
            "key_typeof(...) names selectors whose datatypes are not the set's key (e.g. key_typeof(ip.saddr, tcp.dport) "
            "is a key of concat_key<ipv4_addr, port>): give the set the selectors' key type, or other selectors")
@@ -245,7 +247,7 @@ template <class Key>
 }
 template <class Key>
 [[nodiscard]] constexpr const rule* set_elements_error(set_flags f, const operand<Key>* xs, std::size_t n) {
-    if (f.typeof_decl.empty() && detail::find_char(Key::nft_type, '@') != std::string_view::npos) return &rules::a_set_of_raw_payload_values_is_declared_with_key_typeof;
+    if (f.typeof_decl.empty() && detail::find_char(Key::nft_type, '@') != std::string_view::npos) return &rules::a_set_of_values_without_an_nft_datatype_is_declared_with_key_typeof;
     if (!f.typeof_type.empty() && f.typeof_type != Key::nft_type) return &rules::key_typeof_names_selectors_of_the_set_key_datatype;
     if (f.has(set_flag::auto_merge) && !f.has(set_flag::interval))
         return &rules::set_flag_auto_merge_works_only_with_set_flag_interval;

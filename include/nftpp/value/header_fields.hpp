@@ -10,9 +10,17 @@
 //   cgroup_id   meta cgroup                  0-4294967295 (a net_cls class id)
 //   ip_version  ip version, ip6 version      0-15 (4 bits: 4 in IPv4 headers, 6 in IPv6)
 //   arp_op      arp operation                0-0xffff (arp_ops::request 1, reply 2 ...)
-//   checksum    ip, tcp and udp checksum     0-65535 (`udp.checksum.set(0)`: no checksum)
-// Those nft has a set datatype for (dscp, ether_type, pkt_type) have an nft_type; the
-// others are plain integers to nft (a set of them needs nft's `typeof`).
+//   checksum    ip, tcp and udp checksum     0-65535 (`udp.checksum.set(0)`: no checksum);
+//               mh checksum
+//   header_byte IPv6 extension header bytes  0-255 (hbh/rt/dst/mh hdrlength, rt type, rt seg-left)
+//   frag_offset frag frag-off                0-8191 (13 bits, in units of 8 bytes)
+//   frag_flag   frag more-fragments          0 or 1
+//   frag_id     frag id                      0-4294967295
+//   mh_type     mh type                      0-255 (mh_types::binding_update 5 ...; nft lists names)
+// Those nft has a set datatype for (dscp, ether_type, pkt_type, arp_op, mh_type) have an nft_type; the
+// others are plain integers to nft (a set of them needs nft's `typeof`); of those, the
+// extension header fields say so with an nft_type starting with '@', as raw payload
+// values do, so that a set of them declared without key_typeof is refused.
 #include <cstdint>
 #include <string_view>
 
@@ -31,6 +39,14 @@ NFTPP_RULE(a_packet_type_is_a_number_from_0_to_255,
 NFTPP_RULE(a_cgroup_class_id_is_a_number_from_0_to_4294967295, "a cgroup class id is a number from 0 to 4294967295")
 NFTPP_RULE(an_ip_version_is_a_number_from_0_to_15, "an ip version is a number from 0 to 15 (4 bits: 4 for IPv4, 6 for IPv6)")
 NFTPP_RULE(a_checksum_is_a_number_from_0_to_65535, "a checksum is a number from 0 to 65535 (16 bits)")
+NFTPP_RULE(a_header_byte_is_a_number_from_0_to_255,
+           "an extension header byte (hdrlength, rt type, rt seg-left) is a number from 0 to 255")
+NFTPP_RULE(a_fragment_offset_is_a_number_from_0_to_8191,
+           "a fragment offset (exthdr.frag.frag_off) is a number from 0 to 8191 (13 bits, in units of 8 bytes)")
+NFTPP_RULE(a_fragment_flag_is_0_or_1, "exthdr.frag.more_fragments is 0 or 1 (1: more fragments follow)")
+NFTPP_RULE(a_fragment_id_is_a_number_from_0_to_4294967295, "a fragment id (exthdr.frag.id) is a number from 0 to 4294967295")
+NFTPP_RULE(a_mobility_header_type_is_a_number_from_0_to_255,
+           "a mobility header type is a number from 0 to 255 (mh_types::binding_update is 5, binding_error 7 ...)")
 NFTPP_RULE(an_arp_operation_is_a_number_from_0_to_0xffff,
            "an arp operation is a number from 0 to 0xffff (arp_ops::request is 1, arp_ops::reply 2 ...)")
 
@@ -84,6 +100,36 @@ struct checksum : bounded_number<checksum, std::uint16_t, 0xffff, rules::a_check
     template <detail::integer_literal I>
     consteval checksum(I n) : bounded_number(literal{}, detail::widen(n)) {}
 };
+struct header_byte : bounded_number<header_byte, std::uint8_t, 255, rules::a_header_byte_is_a_number_from_0_to_255> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval header_byte(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "@header_byte";  // none in nft: a set of them takes key_typeof
+};
+struct frag_offset : bounded_number<frag_offset, std::uint16_t, 8191, rules::a_fragment_offset_is_a_number_from_0_to_8191> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval frag_offset(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "@frag_offset";  // none in nft: a set of them takes key_typeof
+};
+struct frag_flag : bounded_number<frag_flag, std::uint8_t, 1, rules::a_fragment_flag_is_0_or_1> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval frag_flag(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "@frag_flag";  // none in nft: a set of them takes key_typeof
+};
+struct frag_id : bounded_number<frag_id, std::uint32_t, 4294967295u, rules::a_fragment_id_is_a_number_from_0_to_4294967295> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval frag_id(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "@frag_id";  // none in nft: a set of them takes key_typeof
+};
+struct mh_type : bounded_number<mh_type, std::uint8_t, 255, rules::a_mobility_header_type_is_a_number_from_0_to_255> {
+    using bounded_number::bounded_number;
+    template <detail::integer_literal I>
+    consteval mh_type(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    static constexpr std::string_view nft_type = "mh_type";
+};
 
 // The names nft gives these numbers.
 namespace dscp_class {
@@ -98,6 +144,12 @@ inline constexpr ether_type ip = 0x0800, arp = 0x0806, ip6 = 0x86dd, vlan = 0x81
 namespace arp_ops {
 inline constexpr arp_op request = 1, reply = 2, rrequest = 3, rreply = 4, inrequest = 8, inreply = 9, nak = 10;
 }  // namespace arp_ops
+namespace mh_types {  // nft's names, '-' written '_'
+inline constexpr mh_type binding_refresh_request = 0, home_test_init = 1, careof_test_init = 2, home_test = 3,
+                         careof_test = 4, binding_update = 5, binding_acknowledgement = 6, binding_error = 7,
+                         fast_binding_update = 8, fast_binding_acknowledgement = 9, fast_binding_advertisement = 10,
+                         experimental_mobility_header = 11, home_agent_switch_message = 12;
+}  // namespace mh_types
 namespace pkt_types {
 inline constexpr pkt_type host = 0, broadcast = 1, multicast = 2, other = 3;
 }  // namespace pkt_types

@@ -10,6 +10,10 @@
 //   netprobe udp ADDR PORT [HOLD_MS]       sends one datagram twice; prints "ok" or "<errno-name>";
 //                                          keeps the socket HOLD_MS longer (to be found by its owner)
 //   netprobe quit ADDR PORT                asks a listener to exit
+//   netprobe udpsend ADDR PORT SIZE COUNT  sends COUNT datagrams of SIZE bytes, 50 ms apart
+//                                          (over the MTU, IPv6 sends them as fragments)
+//   netprobe udprecv ADDR PORT MS          counts the datagrams that arrive in MS; prints
+//                                          "got <count> <largest size>"
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -172,6 +176,52 @@ int main(int argc, char** argv) {
         std::printf("%s\n", err == 0 ? "ok" : errno_name(err));
         std::fflush(stdout);
         if (argc >= 5) usleep(static_cast<useconds_t>(std::atoi(argv[4])) * 1000);
+        close(s);
+        return 0;
+    }
+    if (mode == "udpsend" && argc >= 6) {
+        endpoint e;
+        if (!endpoint_of(argv[2], std::atoi(argv[3]), e)) {
+            std::printf("bad-address %s\n", argv[2]);
+            return 2;
+        }
+        const std::vector<char> data(static_cast<std::size_t>(std::atoi(argv[4])), 'x');
+        const int s = socket(e.family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        int err = 0;
+        for (int i = 0; i < std::atoi(argv[5]) && !err; ++i) {
+            if (sendto(s, data.data(), data.size(), 0, e.get(), e.len) < 0) err = errno;
+            usleep(50000);
+        }
+        std::printf("%s\n", err == 0 ? "ok" : errno_name(err));
+        close(s);
+        return 0;
+    }
+    if (mode == "udprecv" && argc >= 5) {
+        endpoint e;
+        if (!endpoint_of(argv[2], std::atoi(argv[3]), e)) {
+            std::printf("bad-address %s\n", argv[2]);
+            return 2;
+        }
+        const int s = socket(e.family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (bind(s, e.get(), e.len) < 0) {
+            std::printf("%s\n", errno_name(errno));
+            return 1;
+        }
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::atoi(argv[4]));
+        long count = 0;
+        long largest = 0;
+        std::vector<char> buf(70000);
+        for (;;) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
+            if (left <= 0) break;
+            pollfd p{s, POLLIN, 0};
+            if (poll(&p, 1, static_cast<int>(left)) <= 0) continue;
+            const ssize_t n = recv(s, buf.data(), buf.size(), 0);
+            if (n < 0) continue;
+            ++count;
+            if (n > largest) largest = n;
+        }
+        std::printf("got %ld %ld\n", count, largest);
         close(s);
         return 0;
     }
