@@ -592,7 +592,9 @@ inline kind kind_of_type(const std::string& t) {
     static const std::map<std::string, kind> m{{"ipv4_addr", kind::ipv4}, {"ipv6_addr", kind::ipv6},
         {"inet_service", kind::port}, {"inet_proto", kind::l4proto}, {"ifname", kind::ifname}, {"mark", kind::mark},
         {"ether_addr", kind::ether_addr}, {"ether_type", kind::ether_type}, {"arp_op", kind::arp_op},
-        {"dscp", kind::dscp}, {"pkt_type", kind::pkt_type}, {"mh_type", kind::mh_type}};
+        {"dscp", kind::dscp}, {"pkt_type", kind::pkt_type}, {"mh_type", kind::mh_type},
+        {"icmp_type", kind::icmp_type}, {"icmpv6_type", kind::icmpv6_type}, {"icmp_code", kind::icmp_code},
+        {"icmpv6_code", kind::icmpv6_code}};
     const auto it = m.find(t);
     if (it == m.end()) throw unsupported("sets of datatype " + t);
     return it->second;

@@ -492,17 +492,20 @@ TEST_CASE("nft_import: statements that write the packet round-trip strictly", "[
     round_trip("rewrite", text, true);
 }
 
-TEST_CASE("nft_import: IPv6 extension headers round-trip strictly", "[examples][nft_import]") {
+TEST_CASE("nft_import: IPv6 extension headers and icmp concatenations round-trip strictly", "[examples][nft_import]") {
     if (!nftpp_test::netns_usable()) return;
     const std::string text =
         "table inet ext {\n"
         "\tset kinds {\n\t\ttype mh_type\n\t\telements = { binding-update, 13 }\n\t}\n"
+        "\tset errs {\n\t\ttype icmpv6_type . icmpv6_code\n\t\telements = { destination-unreachable . no-route }\n\t}\n"
         "\tchain in {\n\t\ttype filter hook input priority 0; policy accept;\n"
         "\t\texthdr frag exists drop\n\t\texthdr hbh missing accept\n\t\tfrag more-fragments 1 frag frag-off 0 accept\n"
         "\t\tfrag nexthdr { tcp, udp, ipv6-icmp } accept\n\t\tfrag id != 7 drop\n\t\trt type 0 rt seg-left > 0 drop\n"
         "\t\thbh nexthdr ipv6-nonxt hbh hdrlength 0 accept\n\t\tdst nexthdr 200 drop\n"
         "\t\tmh type { binding-update, 13 } mh checksum 16 drop\n\t\tmh type @kinds drop\n"
-        "\t\tip6 saddr fd00::/8 exthdr rt exists drop\n\t}\n}\n";
+        "\t\tip6 saddr fd00::/8 exthdr rt exists drop\n"
+        "\t\ticmpv6 type . icmpv6 code @errs accept\n"
+        "\t\ticmpv6 type . icmpv6 code { packet-too-big . 0, time-exceeded . 1 } accept\n\t}\n}\n";
     round_trip("exthdr", text, true);
     CHECK(rule_of(R"([{"match": {"op": "==", "left": {"exthdr": {"name": "frag"}}, "right": true}}, {"drop": null}])") ==
           "(exthdr.frag.exists()) >> drop");

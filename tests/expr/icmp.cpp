@@ -27,6 +27,33 @@ TEST_CASE("icmp and icmpv6 codes render with nft's names, and load", "[expr][icm
                 "icmpv6 code { policy-fail, reject-route } drop");
 }
 
+TEST_CASE("icmp types and codes in concatenations and sets, with nft's datatypes", "[expr][icmp][golden]") {
+    STATIC_REQUIRE(nft_type_of<icmp_type> == "icmp_type");
+    STATIC_REQUIRE(nft_type_of<icmpv6_code> == "icmpv6_code");
+    STATIC_REQUIRE(nft_type_of<concat_key<icmpv6_type, icmpv6_code>> == "icmpv6_type . icmpv6_code");
+    STATIC_REQUIRE(nft_typed<icmpx_code> == false);  // a reject code only: nft has no set of them
+    golden_rule<family::ip6>(concat(icmpv6.type, icmpv6.code).in({{icmpv6_type::destination_unreachable, icmpv6_code::no_route},
+                                                                  {icmpv6_type::packet_too_big, icmpv6_code{0}}}) >> accept,
+                             "icmpv6 type . icmpv6 code { destination-unreachable . no-route, packet-too-big . no-route } accept");
+    golden_rule<family::ip>(concat(icmp.type, icmp.code).in({{icmp_type::destination_unreachable, icmp_code::frag_needed}}) >> accept,
+                            "icmp type . icmp code { destination-unreachable . frag-needed } accept");
+    const auto t = table<family::inet>(
+        "t", set<"errs", concat_key<icmpv6_type, icmpv6_code>>({{icmpv6_type::destination_unreachable, icmpv6_code::addr_unreachable}}),
+        set<"types", icmp_type>({icmp_type::echo_request, icmp_type::echo_reply}),
+        base_chain<"in", filter_chain(hook::input)>(concat(icmpv6.type, icmpv6.code) == at<"errs"> >> accept,
+                                                    icmp.type == at<"types"> >> accept));
+    nftpp_test::golden(ruleset(replace(t)),
+                       "add table inet t\n"
+                       "delete table inet t\n"
+                       "table inet t {\n"
+                       "\tset errs {\n\t\ttype icmpv6_type . icmpv6_code\n\t\telements = {\n"
+                       "\t\t\tdestination-unreachable . addr-unreachable\n\t\t}\n\t}\n"
+                       "\tset types {\n\t\ttype icmp_type\n\t\telements = {\n\t\t\techo-request,\n\t\t\techo-reply\n\t\t}\n\t}\n"
+                       "\tchain in {\n\t\ttype filter hook input priority 0; policy accept;\n"
+                       "\t\ticmpv6 type . icmpv6 code @errs accept\n\t\ticmp type @types accept\n\t}\n"
+                       "}\n");
+}
+
 TEST_CASE("icmp codes pin their protocol, beside a valid neighbour", "[expr][icmp][checks]") {
     STATIC_REQUIRE(rule_summary_v<RULE(icmp.code == icmp_code::frag_needed)>.l4 == layer4::icmp);
     STATIC_REQUIRE(rule_summary_v<RULE(icmpv6.code == icmpv6_code::no_route)>.l4 == layer4::icmpv6);

@@ -21,4 +21,5 @@
 #include <nftpp/core/feature.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/core/hook.hpp>
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/sink.hpp>

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/sink.hpp>
 
@@ -44,7 +45,7 @@ constexpr part_facts merge_match_facts(part_facts sel, part_facts rhs) {
 template <class Sel, class Rhs>
 constexpr auto rel_set_refs() {
     if constexpr (requires { Rhs::is_set_reference; })
-        return std::array<set_ref_info, 1>{{{Rhs::name.view(), Sel::value_type::nft_type, "set", {}}}};
+        return std::array<set_ref_info, 1>{{{Rhs::name.view(), nft_type_of<typename Sel::value_type>, "set", {}}}};
     else
         return std::array<set_ref_info, 0>{};
 }
@@ -69,7 +70,7 @@ struct rel_t {
     [[nodiscard]] std::array<set_ref_info, 1> runtime_set_refs() const
         requires requires { Rhs::is_runtime_set_reference; }
     {
-        return {{{rhs.name, Sel::value_type::nft_type, "set", {}}}};
+        return {{{rhs.name, nft_type_of<typename Sel::value_type>, "set", {}}}};
     }
 
     template <Sink S>

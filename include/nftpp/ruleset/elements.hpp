@@ -31,6 +31,7 @@
 #include <boost/hana/at.hpp>
 #include <boost/hana/tuple.hpp>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/chrono.hpp>
 #include <nftpp/core/fixed_string.hpp>
@@ -129,7 +130,7 @@ struct element_command_t {
         using desc = typename decltype(d.commands)::value_type;  // command_desc
         if constexpr (Op != element_op::flush)
             d.commands.push_back(desc{desc::op::elements, table_family, table_name.view(), {}, {}, {}, nullptr,
-                                  set_name, of_map, Key::nft_type});
+                                  set_name, of_map, nft_type_of<Key>});
     }
 
     template <Sink S>

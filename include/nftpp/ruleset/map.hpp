@@ -33,6 +33,7 @@
 #include <variant>
 #include <vector>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
@@ -103,7 +104,7 @@ struct data_map_t {
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const data_map_t& m) {
-        detail::write_map_head(out, Name.view(), m.flags, Key::nft_type, Value::nft_type);
+        detail::write_map_head(out, Name.view(), m.flags, nft_type_of<Key>, nft_type_of<Value>);
         write_set_options(out, m.flags);
         detail::write_map_elements(out, m.elements);
         out.put("\t}");
@@ -124,7 +125,7 @@ struct verdict_map_t {
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const verdict_map_t& m) {
-        detail::write_map_head(out, Name.view(), m.flags, Key::nft_type, "verdict");
+        detail::write_map_head(out, Name.view(), m.flags, nft_type_of<Key>, "verdict");
         write_set_options(out, m.flags);
         if constexpr (sizeof...(Verdicts) > 0) {
             out.put("\t\telements = {");
@@ -159,7 +160,7 @@ struct dynamic_verdict_map_t {
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const dynamic_verdict_map_t& m) {
-        detail::write_map_head(out, Name.view(), m.flags, Key::nft_type, "verdict");
+        detail::write_map_head(out, Name.view(), m.flags, nft_type_of<Key>, "verdict");
         write_set_options(out, m.flags);
         detail::write_map_elements(out, m.elements);
         out.put("\t}");
@@ -417,7 +418,7 @@ struct vmap_ref_stmt_t {
         f.verdict = true;
         return f;
     }();
-    static constexpr std::array<set_ref_info, 1> set_refs{{{Name.view(), Sel::value_type::nft_type, "vmap", {}}}};
+    static constexpr std::array<set_ref_info, 1> set_refs{{{Name.view(), nft_type_of<typename Sel::value_type>, "vmap", {}}}};
     template <Sink S>
     friend constexpr void write_nft(S& out, const vmap_ref_stmt_t&) {
         out.put(Sel::keyword);

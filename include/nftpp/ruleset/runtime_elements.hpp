@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/ruleset/elements.hpp>
 #include <nftpp/ruleset/runtime_set.hpp>
 #include <nftpp/ruleset/runtime_table.hpp>
@@ -103,26 +104,26 @@ inline void check_targets_in(const runtime_table& t, const std::string& set, con
 template <class Key, std::ranges::input_range R>
     requires ElementRangeOf<R, Key>
 [[nodiscard]] runtime_element_command add_elements(const runtime_table& t, const std::string& set, const R& values) {
-    const runtime_set& s = detail::checked_set(t, set, "set", Key::nft_type);
+    const runtime_set& s = detail::checked_set(t, set, "set", nft_type_of<Key>);
     const runtime_set added = nftpp::set<Key>(set, s.flags, values);  // checked as a declaration's
     return detail::element_command(true, t, s, added.elements);
 }
 template <class Key, std::ranges::input_range R>
     requires ElementRangeOf<R, Key>
 [[nodiscard]] runtime_element_command delete_elements(const runtime_table& t, const std::string& set, const R& values) {
-    const runtime_set& s = detail::checked_set(t, set, "set", Key::nft_type);
+    const runtime_set& s = detail::checked_set(t, set, "set", nft_type_of<Key>);
     const runtime_set gone = nftpp::set<Key>(set, s.flags, values);
     return detail::element_command(false, t, s, gone.elements);
 }
 template <class Key, class Value, std::ranges::input_range R>
 [[nodiscard]] runtime_element_command add_map_elements(const runtime_table& t, const std::string& map, const R& pairs) {
-    const runtime_set& s = detail::checked_set(t, map, "map", Key::nft_type, Value::nft_type);
+    const runtime_set& s = detail::checked_set(t, map, "map", nft_type_of<Key>, nft_type_of<Value>);
     const runtime_set added = nftpp::data_map<Key, Value>(map, s.flags, pairs);
     return detail::element_command(true, t, s, added.elements);
 }
 template <class Key, std::ranges::input_range R>
 [[nodiscard]] runtime_element_command add_verdict_elements(const runtime_table& t, const std::string& map, const R& pairs) {
-    const runtime_set& s = detail::checked_set(t, map, "vmap", Key::nft_type);
+    const runtime_set& s = detail::checked_set(t, map, "vmap", nft_type_of<Key>);
     const runtime_set added = nftpp::verdict_map<Key>(map, s.flags, pairs);
     for (auto&& p : pairs) detail::check_targets_in(t, map, runtime_verdict(std::get<1>(p)));
     return detail::element_command(true, t, s, added.elements);
@@ -135,7 +136,7 @@ template <class Key, std::ranges::input_range R>
     for (const auto& x : t.sets())
         if (x.name == map) s = &x;
     const std::string_view kind = s && s->kind == "vmap" ? "vmap" : "map";
-    const runtime_set& m = detail::checked_set(t, map, kind, Key::nft_type);
+    const runtime_set& m = detail::checked_set(t, map, kind, nft_type_of<Key>);
     set_flags f = m.flags;
     const runtime_set gone = nftpp::set<Key>(map, f, keys);
     return detail::element_command(false, t, m, gone.elements);

@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/sink.hpp>
 #include <nftpp/expr/operand.hpp>
 #include <nftpp/ruleset/map.hpp>
@@ -106,7 +107,7 @@ template <class Key, std::ranges::input_range R>
     if constexpr (std::ranges::sized_range<const R&>) v.reserve(std::ranges::size(values));
     for (auto&& x : values) v.emplace_back(x);
     detail::check_set_elements<Key>(f, v);
-    runtime_set s{std::move(name), "set", Key::nft_type, {}, f, {}, {}};
+    runtime_set s{std::move(name), "set", nft_type_of<Key>, {}, f, {}, {}};
     s.elements.reserve(v.size());
     for (const auto& x : v) s.elements.push_back({detail::text_of(x)});
     return s;
@@ -114,7 +115,7 @@ template <class Key, std::ranges::input_range R>
 template <class Key>
 [[nodiscard]] runtime_set set(std::string name, set_flags f = {}) {
     detail::check_set_elements<Key>(f, static_cast<const operand<Key>*>(nullptr), 0);
-    return runtime_set{std::move(name), "set", Key::nft_type, {}, f, {}, {}};
+    return runtime_set{std::move(name), "set", nft_type_of<Key>, {}, f, {}, {}};
 }
 
 // --- data maps ---
@@ -124,7 +125,7 @@ template <class Key, class Value, std::ranges::input_range R>
 [[nodiscard]] runtime_set data_map(std::string name, set_flags f, const R& entries) {
     auto v = detail::collect_map_entries<Key, Value>(entries);
     detail::raise_if(detail::map_entries_error<Key, Value>(f, v));
-    runtime_set s{std::move(name), "map", Key::nft_type, Value::nft_type, f, {}, {}};
+    runtime_set s{std::move(name), "map", nft_type_of<Key>, nft_type_of<Value>, f, {}, {}};
     s.elements.reserve(v.size());
     for (const auto& e : v) s.elements.push_back({detail::text_of(e.key), detail::text_of(e.value)});
     return s;
@@ -132,7 +133,7 @@ template <class Key, class Value, std::ranges::input_range R>
 template <class Key, class Value>
 [[nodiscard]] runtime_set data_map(std::string name, set_flags f = {}) {
     detail::raise_if(detail::map_entries_error<Key, Value>(f, nullptr, nullptr, 0));
-    return runtime_set{std::move(name), "map", Key::nft_type, Value::nft_type, f, {}, {}};
+    return runtime_set{std::move(name), "map", nft_type_of<Key>, nft_type_of<Value>, f, {}, {}};
 }
 
 // --- verdict maps ---
@@ -156,7 +157,7 @@ template <class Key, std::ranges::input_range R>
         for (const auto& v : verdicts) mv.push_back({v.kind, v.target});
         detail::raise_if(detail::map_entries_error<Key, map_verdict>(f, keys.data(), mv.data(), keys.size()));
     }
-    runtime_set s{std::move(name), "vmap", Key::nft_type, {}, f, {}, {}};
+    runtime_set s{std::move(name), "vmap", nft_type_of<Key>, {}, f, {}, {}};
     s.elements.reserve(keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i) {
         s.elements.push_back({detail::text_of(keys[i]), detail::text_of(verdicts[i])});
@@ -167,15 +168,15 @@ template <class Key, std::ranges::input_range R>
 template <class Key>
 [[nodiscard]] runtime_set verdict_map(std::string name, set_flags f = {}) {
     detail::raise_if(detail::map_entries_error<Key, map_verdict>(f, nullptr, nullptr, 0));
-    return runtime_set{std::move(name), "vmap", Key::nft_type, {}, f, {}, {}};
+    return runtime_set{std::move(name), "vmap", nft_type_of<Key>, {}, f, {}, {}};
 }
 
 // A static set or map as a run-time one (to stand in a table built at run time).
 template <class S>
     requires(is_set_v<S> || is_map_v<S>)
 [[nodiscard]] runtime_set to_runtime_set(const S& s) {
-    runtime_set r{std::string(S::name.view()), S::kind, S::key_type::nft_type, {}, s.flags, {}, {}};
-    if constexpr (requires { S::value_type::nft_type; }) r.value_type = S::value_type::nft_type;
+    runtime_set r{std::string(S::name.view()), S::kind, nft_type_of<typename S::key_type>, {}, s.flags, {}, {}};
+    if constexpr (requires { typename S::value_type; requires nft_typed<typename S::value_type>; }) r.value_type = nft_type_of<typename S::value_type>;
     if constexpr (is_set_v<S>) {
         if constexpr (!std::is_same_v<decltype(s.elements), const no_elements_t>)
             for (const auto& e : s.elements) r.elements.push_back({detail::text_of(e)});
@@ -214,7 +215,7 @@ struct named_vmap_ref_stmt_t {
     std::string map;
 
     [[nodiscard]] std::array<set_ref_info, 1> runtime_set_refs() const {
-        return {{{map, Sel::value_type::nft_type, "vmap", {}}}};
+        return {{{map, nft_type_of<typename Sel::value_type>, "vmap", {}}}};
     }
     template <Sink S>
     friend constexpr void write_nft(S& out, const named_vmap_ref_stmt_t& m) {

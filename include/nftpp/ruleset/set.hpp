@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/chrono.hpp>
 #include <nftpp/core/error.hpp>
@@ -115,8 +116,8 @@ template <class... Sel>
 inline constexpr auto typeof_decl_v =
     join_text<joined_size(" . ", std::string_view(Sel::keyword)...)>(" . ", std::string_view(Sel::keyword)...);
 template <class... Sel>
-inline constexpr auto typeof_type_v = join_text<joined_size(" . ", std::string_view(Sel::value_type::nft_type)...)>(
-    " . ", std::string_view(Sel::value_type::nft_type)...);
+inline constexpr auto typeof_type_v = join_text<joined_size(" . ", std::string_view(nft_type_of<typename Sel::value_type>)...)>(
+    " . ", std::string_view(nft_type_of<typename Sel::value_type>)...);
 }  // namespace detail
 
 // key_typeof(ip.saddr, tcp.dport): declare the key by the expressions that fill it,
@@ -124,7 +125,7 @@ inline constexpr auto typeof_type_v = join_text<joined_size(" . ", std::string_v
 // must be the set's key (checked when the set is made): set<"pairs", concat_key<ipv4_addr,
 // port>>(key_typeof(ip.saddr, tcp.dport)). For sets and verdict maps.
 template <class... Sel>
-    requires(sizeof...(Sel) >= 1 && (requires { Sel::keyword; Sel::value_type::nft_type; } && ...))
+    requires(sizeof...(Sel) >= 1 && ((requires { Sel::keyword; } && nft_typed<typename Sel::value_type>) && ...))
 [[nodiscard]] constexpr set_flags key_typeof(const Sel&...) noexcept {
     set_flags f;
     f.typeof_decl = detail::typeof_decl_v<Sel...>.view();
@@ -205,7 +206,7 @@ struct set_t {
         out.put("set ");
         out.put(Name.view());
         out.put(" {\n\t\t");
-        write_key_decl(out, s.flags, Key::nft_type);
+        write_key_decl(out, s.flags, nft_type_of<Key>);
         out.put('\n');
         write_set_options(out, s.flags);
         if constexpr (!std::is_same_v<Elements, no_elements_t>) {
@@ -247,8 +248,8 @@ template <class Key>
 }
 template <class Key>
 [[nodiscard]] constexpr const rule* set_elements_error(set_flags f, const operand<Key>* xs, std::size_t n) {
-    if (f.typeof_decl.empty() && detail::find_char(Key::nft_type, '@') != std::string_view::npos) return &rules::a_set_of_values_without_an_nft_datatype_is_declared_with_key_typeof;
-    if (!f.typeof_type.empty() && f.typeof_type != Key::nft_type) return &rules::key_typeof_names_selectors_of_the_set_key_datatype;
+    if (f.typeof_decl.empty() && detail::find_char(nft_type_of<Key>, '@') != std::string_view::npos) return &rules::a_set_of_values_without_an_nft_datatype_is_declared_with_key_typeof;
+    if (!f.typeof_type.empty() && f.typeof_type != nft_type_of<Key>) return &rules::key_typeof_names_selectors_of_the_set_key_datatype;
     if (f.has(set_flag::auto_merge) && !f.has(set_flag::interval))
         return &rules::set_flag_auto_merge_works_only_with_set_flag_interval;
     if (f.size && n > f.size) return &rules::a_set_holds_at_most_its_set_size_elements;

@@ -24,6 +24,7 @@
 
 #include <boost/hana/tuple.hpp>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/family.hpp>
 #include <nftpp/core/fixed_string.hpp>
@@ -160,8 +161,8 @@ struct chain_static {
 template <class S>
 struct set_static {
     static constexpr set_desc desc = [] {
-        set_desc d{S::name.view(), S::kind, S::key_type::nft_type};
-        if constexpr (requires { S::value_type::nft_type; }) d.value_type = S::value_type::nft_type;
+        set_desc d{S::name.view(), S::kind, nft_type_of<typename S::key_type>};
+        if constexpr (requires { typename S::value_type; requires nft_typed<typename S::value_type>; }) d.value_type = nft_type_of<typename S::value_type>;
         if constexpr (requires { S::chain_targets; }) d.targets = S::chain_targets;
         return d;
     }();

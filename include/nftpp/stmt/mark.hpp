@@ -9,6 +9,7 @@
 #include <array>
 #include <string_view>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/fixed_string.hpp>
 #include <nftpp/expr/bitwise.hpp>
 #include <nftpp/expr/ct.hpp>
@@ -49,7 +50,7 @@ struct mark_set_map_t {
         }
         return f;
     }();
-    static constexpr std::array<set_ref_info, 1> set_refs{{{Name.view(), Sel::value_type::nft_type, "map", mark::nft_type}}};
+    static constexpr std::array<set_ref_info, 1> set_refs{{{Name.view(), nft_type_of<typename Sel::value_type>, "map", nft_type_of<mark>}}};
     template <Sink S>
     friend constexpr void write_nft(S& out, const mark_set_map_t&) {
         out.put(Conntrack ? "ct mark set " : "meta mark set ");

@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/assertion.hpp>
 #include <nftpp/core/facts.hpp>
 #include <nftpp/core/feature.hpp>
@@ -272,7 +273,7 @@ struct nat_map_t {
     static constexpr part_facts facts = detail::nat_facts(Source ? detail::snat_placement : detail::dnat_placement,
                                                           HasPort && !Sel::facts.transport_match, L3, Sel::facts.l4);
     static constexpr std::array<set_ref_info, 1> set_refs{
-        {{Name.view(), Sel::value_type::nft_type, "map", value_type::nft_type}}};
+        {{Name.view(), nft_type_of<typename Sel::value_type>, "map", nft_type_of<value_type>}}};
 
     template <Sink S>
     friend constexpr void write_nft(S& out, const nat_map_t&) {
@@ -300,7 +301,7 @@ struct named_nat_map_t {
     std::string map;
 
     [[nodiscard]] std::array<set_ref_info, 1> runtime_set_refs() const {
-        return {{{map, Sel::value_type::nft_type, "map", value_type::nft_type}}};
+        return {{{map, nft_type_of<typename Sel::value_type>, "map", nft_type_of<value_type>}}};
     }
     template <Sink S>
     friend constexpr void write_nft(S& out, const named_nat_map_t& m) {

@@ -19,6 +19,7 @@
 #include <tuple>
 #include <type_traits>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/chrono.hpp>
 #include <nftpp/core/error.hpp>
 #include <nftpp/core/facts.hpp>
@@ -63,7 +64,7 @@ struct set_update_t {
             if (!f.feature && x) f.feature = x;
         return f;
     }();
-    static constexpr std::array<set_ref_info, 1> set_refs{{{Name.view(), Key::value_type::nft_type, "set", {}}}};
+    static constexpr std::array<set_ref_info, 1> set_refs{{{Name.view(), nft_type_of<typename Key::value_type>, "set", {}}}};
     // What the set's flags must allow (checked by the table): updates, and expiring
     // elements with an entry timeout.
     static constexpr auto set_flags_needs = [] {

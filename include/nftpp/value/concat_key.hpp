@@ -12,6 +12,7 @@
 #include <tuple>
 #include <utility>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/sink.hpp>
 
 namespace nftpp {
@@ -42,7 +43,7 @@ constexpr std::size_t joined_size(std::string_view sep, V... parts) {
 // nft_type of each part, joined by " . ".
 template <class... T>
 inline constexpr auto concat_name_v =
-    join_text<joined_size(" . ", std::string_view(T::nft_type)...)>(" . ", std::string_view(T::nft_type)...);
+    join_text<joined_size(" . ", std::string_view(nft_type_of<T>)...)>(" . ", std::string_view(nft_type_of<T>)...);
 }  // namespace detail
 
 template <class... T>

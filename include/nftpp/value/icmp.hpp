@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <nftpp/core/nft_type.hpp>
 #include <nftpp/core/sink.hpp>
 
 namespace nftpp {
@@ -34,6 +35,13 @@ enum class icmpv6_code : std::uint8_t {
 };
 
 enum class icmpx_code : std::uint8_t { no_route = 0, port_unreachable = 1, host_unreachable = 2, admin_prohibited = 3 };
+
+// nft's set datatypes for them: `set<"errs", concat_key<icmpv6_type, icmpv6_code>>` is
+// `type icmpv6_type . icmpv6_code`.
+template <> struct nft_type_trait<icmp_type> { static constexpr std::string_view value = "icmp_type"; };
+template <> struct nft_type_trait<icmpv6_type> { static constexpr std::string_view value = "icmpv6_type"; };
+template <> struct nft_type_trait<icmp_code> { static constexpr std::string_view value = "icmp_code"; };
+template <> struct nft_type_trait<icmpv6_code> { static constexpr std::string_view value = "icmpv6_code"; };
 
 namespace detail {
 struct enum_name {
