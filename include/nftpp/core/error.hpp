@@ -20,6 +20,14 @@
 // also the rule's named assertion, for rules a type can break (a chain, a table, a name
 // given as a template argument).
 // At run time a value rule throws nftpp::value_error carrying the same sentence.
+//
+// A literal's error in the frame that takes it. A value type's consteval constructor
+// reports a bad literal itself, in its own member initializer:
+//   consteval ipv4_addr(const char (&s)[N])
+//       : ipv4_addr((parse(t).ok() ? void() : parse(t).err().broken->compile_time_report(), *parse(t))) {}
+// rather than through result::value() or a helper: clang prints one note (three lines)
+// for every call between the literal and the rule's name, and prints the chain twice for
+// a constexpr variable, so each helper frame costs six lines of output (g++: two).
 // tests/compile_fail/rule_sentences.py lists every rule from these two macros; the docs
 // and the tests are checked against that list.
 #include <cstddef>

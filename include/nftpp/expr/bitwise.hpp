@@ -53,7 +53,7 @@ struct no_bits_t {
 struct zero_literal {
     template <detail::integer_literal I>
     consteval zero_literal(I n) {
-        if (n != 0) raise(error{&rules::masked_flags_compare_with_flags_or_0, 0});
+        if (n != 0) rules::masked_flags_compare_with_flags_or_0.compile_time_report();  // consteval: the compile error
     }
 };
 

@@ -40,7 +40,7 @@ struct literal_t {
                  !std::same_as<std::remove_cvref_t<I>, bool> && !std::same_as<std::remove_cvref_t<I>, char>)
     consteval literal_t(I&& v) noexcept : number(static_cast<std::int64_t>(v)) {
         if (v < 0 || static_cast<std::uint64_t>(v) > 0x7fffffffffffffffull)
-            raise(error{&rules::a_number_literal_in_a_rule_fits_in_63_bits, 0});
+            rules::a_number_literal_in_a_rule_fits_in_63_bits.compile_time_report();  // consteval: the compile error
     }
     template <class I>
         requires detail::runtime_integer<I>
@@ -50,7 +50,7 @@ struct literal_t {
 
     template <std::size_t N>
     consteval literal_t(const char (&s)[N]) noexcept {
-        if (N - 1 > max_text) raise(error{&rules::a_string_literal_in_a_rule_is_at_most_127_bytes, max_text});
+        if (N - 1 > max_text) rules::a_string_literal_in_a_rule_is_at_most_127_bytes.compile_time_report();
         for (std::size_t i = 0; i + 1 < N; ++i) text_[i] = s[i];
         size = static_cast<std::uint8_t>(N - 1);
         is_text = true;

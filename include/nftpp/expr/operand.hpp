@@ -128,7 +128,9 @@ public:
     template <class I>
         requires(traits::integer_literal && std::integral<std::remove_cvref_t<I>> && !detail::runtime_integer<I> &&
                  !std::same_as<std::remove_cvref_t<I>, bool> && !std::same_as<std::remove_cvref_t<I>, char>)
-    consteval operand(I&& v) : operand(from_integer_literal(v).value()) {}
+    consteval operand(I&& v)
+        : operand((from_integer_literal(v).ok() ? void() : from_integer_literal(v).err().broken->compile_time_report(),
+                  *from_integer_literal(v))) {}
     template <class I>
         requires(traits::integer_literal && detail::runtime_integer<I>)
     operand(I&&) : operand(T::from(0).value()) {
@@ -137,7 +139,9 @@ public:
 
     template <std::size_t N>
         requires traits::text_literal
-    consteval operand(const char (&s)[N]) : operand(parse(std::string_view(s, N - 1)).value()) {}
+    consteval operand(const char (&s)[N])
+        : operand((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                  *parse(std::string_view(s, N - 1)))) {}
 
     [[nodiscard]] constexpr form shape() const noexcept { return form_; }
     [[nodiscard]] constexpr const T& low() const noexcept { return lo_; }

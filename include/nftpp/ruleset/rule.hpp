@@ -111,7 +111,10 @@ struct checked_pending_literal {
     std::tuple<S...> stmts;
 
     consteval checked_pending_literal(const pending_t<literal_t, S...>& p) noexcept  // NOLINT: implicit on purpose
-        : value(operand<V>::from_literal(p.value).value()), stmts(p.stmts) {}
+        : value((operand<V>::from_literal(p.value).ok() ? void()
+                                                        : operand<V>::from_literal(p.value).err().broken->compile_time_report(),
+                 *operand<V>::from_literal(p.value))),
+          stmts(p.stmts) {}
 };
 }  // namespace detail
 

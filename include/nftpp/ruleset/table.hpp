@@ -183,18 +183,20 @@ constexpr bool flags_meet(set_flags f, set_need n) {
     }
     return true;
 }
-template <class Chains, class Sets>
-constexpr void check_set_flags_needs(const Sets& sets) {
-    constexpr auto& needs = chains_set_flags_needs<Chains>::needs;
-    if constexpr (needs.size() > 0) {
-        boost::hana::for_each(sets, [&](const auto& s) {
-            using S = std::remove_cvref_t<decltype(s)>;
-            if constexpr (requires { s.flags.expiring(); }) {
-                for (const set_flags_need& n : needs)
-                    if (n.set == S::name.view() && !flags_meet(s.flags, n.need)) raise(error{n.broken, 0}, S::name.view());
-            }
-        });
+// The need of a rule of Chains that member M, a set, does not meet: {rule, set name}.
+struct unmet_set_need {
+    const rule* broken = nullptr;
+    std::string_view set;
+};
+template <class Chains, class M>
+constexpr unmet_set_need unmet_set_need_of(const M& m) {
+    if constexpr (requires { m.flags.expiring(); }) {
+        for (const set_flags_need& n : chains_set_flags_needs<Chains>::needs)
+            if (n.set == M::name.view() && !flags_meet(m.flags, n.need)) return {n.broken, M::name.view()};
+    } else {
+        (void)m;
     }
+    return {};
 }
 }  // namespace detail
 
@@ -221,7 +223,16 @@ template <family F, class... M>
         if constexpr (table_verdict_v<F, decltype(chains), decltype(sets)>.broken != nullptr) {
             return table_t<F, hana::tuple<>, hana::tuple<>>{n};  // stop: no cascade
         } else {
-            detail::check_set_flags_needs<decltype(chains)>(sets);
+            // What the rules need of the sets (an entry timeout: elements that expire), checked
+            // here rather than in a helper: each call would be one more note on clang.
+            if constexpr (detail::chains_set_flags_needs<decltype(chains)>::needs.size() > 0) {
+                detail::unmet_set_need unmet;
+                ((unmet = unmet.broken ? unmet : detail::unmet_set_need_of<decltype(chains)>(members)), ...);
+                if (unmet.broken) {
+                    if (std::is_constant_evaluated()) unmet.broken->compile_time_report();  // the compile error
+                    else throw value_error(error{unmet.broken, 0}, unmet.set);
+                }
+            }
             std::optional<comment_text> note;
             ([&] {
                 if constexpr (is_comment_v<M>) note = members.text;

@@ -116,6 +116,7 @@ constexpr burst_t packet_burst(I packets) {
 template <class I>
     requires detail::int_literal_prvalue<I>
 [[nodiscard]] consteval burst_t burst(I&& packets) {
+    if (packets <= 0) rules::a_limit_burst_must_be_greater_than_0.compile_time_report();  // consteval: the compile error
     return detail::packet_burst(packets);
 }
 template <class I>

@@ -34,7 +34,8 @@ NFTPP_RULE(queue_fanout_needs_a_range,
 struct queue_number : bounded_number<queue_number, std::uint16_t, 65535, rules::a_queue_number_is_from_0_to_65535> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval queue_number(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval queue_number(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 
 struct queue_t {

@@ -37,7 +37,8 @@ NFTPP_RULE(a_tcp_window_scale_is_from_0_to_14, "a tcp window scale is a shift fr
 struct window_scale : bounded_number<window_scale, std::uint8_t, 14, rules::a_tcp_window_scale_is_from_0_to_14> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval window_scale(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval window_scale(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 
 struct synproxy_t {

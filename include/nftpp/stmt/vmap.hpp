@@ -116,6 +116,7 @@ constexpr auto verdict_targets() {
 // One entry before its key datatype is known: on(22, accept).
 template <class K, class V>
 struct vmap_entry_t {
+    using verdict_type = V;
     K key;
     V verdict;
 };
@@ -175,16 +176,17 @@ template <class... Entries>
 struct vmap_t {
     std::tuple<Entries...> entries;
 
-    template <KeyExpr Sel, class Key, class... V>
-    static constexpr auto literal_stmt(const Sel& sel, const detail::checked_vmap<Key, vmap_entry_t<literal_t, V>...>& m) {
-        auto stmt = vmap_stmt_t<Sel, V...>{m.entries, sel};
-        std::apply([&sel](const auto&... e) { (check_key_value(sel, e.first), ...); }, stmt.entries);
-        return stmt;
-    }
+    // The keys are checked against what the key expression gives (numgen: its range) here,
+    // with no helper in between: each call would be one more note on clang.
     template <KeyExpr Sel>
         requires detail::literal_vmap_v<Entries...>
     [[nodiscard]] friend constexpr auto operator>>(const Sel& sel, detail::checked_vmap<typename Sel::value_type, Entries...> m) {
-        return literal_stmt(sel, m);
+        auto stmt = vmap_stmt_t<Sel, typename Entries::verdict_type...>{m.entries, sel};
+        if constexpr (requires { sel.check_value(std::get<0>(stmt.entries).first); })
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                (sel.check_value(std::get<I>(stmt.entries).first), ...);
+            }(std::index_sequence_for<Entries...>{});
+        return stmt;
     }
 };
 
@@ -203,14 +205,19 @@ private:
     template <std::size_t... I>
     static consteval std::tuple<std::pair<operand<Key>, V>...> convert(const vmap_t<vmap_entry_t<literal_t, V>...>& m,
                                                                         std::index_sequence<I...>) {
-        return {std::pair<operand<Key>, V>(operand<Key>::from_literal(std::get<I>(m.entries).key).value(),
-                                           std::get<I>(m.entries).verdict)...};
+        // A bad key is reported here, not through result::value(): one note less on clang.
+        return {std::pair<operand<Key>, V>(
+            (operand<Key>::from_literal(std::get<I>(m.entries).key).ok()
+                 ? void()
+                 : operand<Key>::from_literal(std::get<I>(m.entries).key).err().broken->compile_time_report(),
+             *operand<Key>::from_literal(std::get<I>(m.entries).key)),
+            std::get<I>(m.entries).verdict)...};
     }
     template <std::size_t... I>
     consteval void check(std::index_sequence<I...>) const {
         const std::array<operand<Key>, sizeof...(V)> keys{{std::get<I>(entries).first...}};
         const std::array<map_verdict, sizeof...(V)> verdicts{{map_verdict_of(std::get<I>(entries).second)...}};
-        if (const rule* r = vmap_keys_error<Key, sizeof...(V)>(keys, verdicts)) raise(error{r, 0});
+        if (const rule* r = vmap_keys_error<Key, sizeof...(V)>(keys, verdicts)) r->compile_time_report();  // consteval: the compile error
     }
 };
 }  // namespace detail

@@ -7,11 +7,14 @@
 //   struct uid : bounded_number<uid, std::uint32_t, 4294967295u, rules::a_uid_is_...> {
 //       using bounded_number::bounded_number;
 //       template <detail::integer_literal I>
-//       consteval uid(I n) : bounded_number(literal{}, detail::widen(n)) {}
+//       consteval uid(I n)
+//           : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 //       static constexpr std::string_view nft_type = "uid";   // when nft has a set type for it
 //   };
 // (The consteval constructor is written in the type itself: g++ 12 cannot evaluate an
-// inherited consteval constructor.)
+// inherited consteval constructor. It reports an out-of-range literal in its own frame, so
+// that a compiler's notes show one call between the literal and the rule's name, not
+// four: see "A literal's error in the frame that takes it" in core/error.hpp.)
 //
 // It gives the type a consteval constructor from an integer literal (out of range does
 // not compile, with the rule's sentence), from(n) and parse(text) returning result<Self>,
@@ -60,6 +63,14 @@ struct bounded_number {
     friend constexpr void write_nft(S& out, const Self& v) {
         if constexpr (Format.hex) put_hex(out, v.number, Format.width);
         else put_uint(out, v.number);
+    }
+
+    // For the type's consteval constructor: whether a literal is in range, and the rule it
+    // breaks when it is not.
+    static constexpr const rule& broken = Broken;
+    template <detail::integer_literal I>
+    [[nodiscard]] static constexpr bool in_range(I n) noexcept {
+        return detail::in_bounds(detail::widen(n), Max);
     }
 
 protected:

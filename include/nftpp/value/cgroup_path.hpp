@@ -33,7 +33,9 @@ struct cgroup_path {
     std::uint16_t size_;
 
     template <std::size_t N>
-    consteval cgroup_path(const char (&s)[N]) : cgroup_path(parse(std::string_view(s, N - 1)).value()) {}
+    consteval cgroup_path(const char (&s)[N])
+        : cgroup_path((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                      *parse(std::string_view(s, N - 1)))) {}
 
     static constexpr result<cgroup_path> parse(std::string_view s) noexcept {
         if (s.empty() || s.size() > max_size) return error{&rules::a_cgroupv2_path_is_1_to_511_bytes, s.size()};

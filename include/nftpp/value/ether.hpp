@@ -21,7 +21,9 @@ struct ether_addr {
     std::array<std::uint8_t, 6> bytes;
 
     template <std::size_t N>
-    consteval ether_addr(const char (&s)[N]) : ether_addr(parse(std::string_view(s, N - 1)).value()) {}
+    consteval ether_addr(const char (&s)[N])
+        : ether_addr((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                     *parse(std::string_view(s, N - 1)))) {}
 
     // Six pairs of hex digits (either case) separated by ':'.
     static constexpr result<ether_addr> parse(std::string_view s) noexcept {

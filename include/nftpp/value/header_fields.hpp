@@ -53,81 +53,95 @@ NFTPP_RULE(an_arp_operation_is_a_number_from_0_to_0xffff,
 struct dscp : bounded_number<dscp, std::uint8_t, 63, rules::a_dscp_is_a_number_from_0_to_63> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval dscp(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval dscp(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "dscp";
 };
 struct flowlabel : bounded_number<flowlabel, std::uint32_t, 1048575, rules::a_flow_label_is_a_number_from_0_to_1048575> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval flowlabel(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval flowlabel(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 struct ether_type : bounded_number<ether_type, std::uint16_t, 0xffff, rules::an_ether_type_is_a_number_from_0_to_0xffff,
                                    number_format{.hex = true, .width = 4}> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval ether_type(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval ether_type(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "ether_type";
 };
 struct vlan_id : bounded_number<vlan_id, std::uint16_t, 4095, rules::a_vlan_id_is_a_number_from_0_to_4095> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval vlan_id(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval vlan_id(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 struct pkt_type : bounded_number<pkt_type, std::uint8_t, 255, rules::a_packet_type_is_a_number_from_0_to_255> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval pkt_type(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval pkt_type(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "pkt_type";
 };
 struct cgroup_id : bounded_number<cgroup_id, std::uint32_t, 4294967295u, rules::a_cgroup_class_id_is_a_number_from_0_to_4294967295> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval cgroup_id(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval cgroup_id(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 struct ip_version : bounded_number<ip_version, std::uint8_t, 15, rules::an_ip_version_is_a_number_from_0_to_15> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval ip_version(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval ip_version(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 struct arp_op : bounded_number<arp_op, std::uint16_t, 0xffff, rules::an_arp_operation_is_a_number_from_0_to_0xffff> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval arp_op(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval arp_op(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "arp_op";
 };
 struct checksum : bounded_number<checksum, std::uint16_t, 0xffff, rules::a_checksum_is_a_number_from_0_to_65535> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval checksum(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval checksum(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 struct header_byte : bounded_number<header_byte, std::uint8_t, 255, rules::a_header_byte_is_a_number_from_0_to_255> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval header_byte(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval header_byte(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "@header_byte";  // none in nft: a set of them takes key_typeof
 };
 struct frag_offset : bounded_number<frag_offset, std::uint16_t, 8191, rules::a_fragment_offset_is_a_number_from_0_to_8191> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval frag_offset(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval frag_offset(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "@frag_offset";  // none in nft: a set of them takes key_typeof
 };
 struct frag_flag : bounded_number<frag_flag, std::uint8_t, 1, rules::a_fragment_flag_is_0_or_1> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval frag_flag(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval frag_flag(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "@frag_flag";  // none in nft: a set of them takes key_typeof
 };
 struct frag_id : bounded_number<frag_id, std::uint32_t, 4294967295u, rules::a_fragment_id_is_a_number_from_0_to_4294967295> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval frag_id(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval frag_id(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "@frag_id";  // none in nft: a set of them takes key_typeof
 };
 struct mh_type : bounded_number<mh_type, std::uint8_t, 255, rules::a_mobility_header_type_is_a_number_from_0_to_255> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval mh_type(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval mh_type(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "mh_type";
 };
 

@@ -28,7 +28,8 @@ NFTPP_RULE(a_log_group_is_a_number_from_0_to_65535,
 struct uid : bounded_number<uid, std::uint32_t, 4294967295u, rules::a_uid_is_a_number_from_0_to_4294967295> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval uid(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval uid(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "uid";
 };
 
@@ -36,7 +37,8 @@ struct uid : bounded_number<uid, std::uint32_t, 4294967295u, rules::a_uid_is_a_n
 struct gid : bounded_number<gid, std::uint32_t, 4294967295u, rules::a_gid_is_a_number_from_0_to_4294967295> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval gid(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval gid(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "gid";
 };
 
@@ -46,7 +48,8 @@ struct mark : bounded_number<mark, std::uint32_t, 0xffffffffu, rules::a_mark_is_
                              number_format{.hex = true, .width = 8}> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval mark(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval mark(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "mark";
 };
 
@@ -55,14 +58,16 @@ struct mark : bounded_number<mark, std::uint32_t, 0xffffffffu, rules::a_mark_is_
 struct ttl : bounded_number<ttl, std::uint8_t, 255, rules::a_ttl_or_hop_limit_is_a_number_from_0_to_255> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval ttl(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval ttl(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 
 // log_group: the nflog group of `log group N`. Decimal. No nft set datatype.
 struct log_group : bounded_number<log_group, std::uint16_t, 65535, rules::a_log_group_is_a_number_from_0_to_65535> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval log_group(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval log_group(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 
 // socket_flag: socket transparent and socket wildcard, 0 or 1 (nft: "Value 2 exceeds
@@ -70,7 +75,8 @@ struct log_group : bounded_number<log_group, std::uint16_t, 65535, rules::a_log_
 struct socket_flag : bounded_number<socket_flag, std::uint8_t, 1, rules::a_socket_flag_is_0_or_1> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval socket_flag(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval socket_flag(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 
 }  // namespace nftpp

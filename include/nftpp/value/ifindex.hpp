@@ -27,9 +27,13 @@ struct ifindex {
     static constexpr std::int64_t max_index = 2147483647;
 
     template <std::size_t N>
-    consteval ifindex(const char (&s)[N]) : ifindex(parse(std::string_view(s, N - 1)).value()) {}
+    consteval ifindex(const char (&s)[N])
+        : ifindex((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                  *parse(std::string_view(s, N - 1)))) {}
     template <detail::integer_literal I>
-    consteval ifindex(I n) : ifindex(from(detail::widen(n)).value()) {}
+    consteval ifindex(I n)
+        : ifindex((from(detail::widen(n)).ok() ? void() : from(detail::widen(n)).err().broken->compile_time_report(),
+                  *from(detail::widen(n)))) {}
 
     // By index.
     static constexpr result<ifindex> from(std::int64_t n) noexcept {

@@ -33,7 +33,9 @@ struct ifname {
     std::uint8_t size_;
 
     template <std::size_t N>
-    consteval ifname(const char (&s)[N]) : ifname(parse(std::string_view(s, N - 1)).value()) {}
+    consteval ifname(const char (&s)[N])
+        : ifname((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                 *parse(std::string_view(s, N - 1)))) {}
 
     static constexpr result<ifname> parse(std::string_view s) noexcept {
         if (s.empty() || s.size() > 15) return error{&rules::an_interface_name_is_1_to_15_bytes, s.size()};

@@ -33,7 +33,9 @@ struct ipv4_addr {
 
     // ipv4_addr a = "10.0.0.1";
     template <std::size_t N>
-    consteval ipv4_addr(const char (&s)[N]) : ipv4_addr(parse(std::string_view(s, N - 1)).value()) {}
+    consteval ipv4_addr(const char (&s)[N])
+        : ipv4_addr((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                    *parse(std::string_view(s, N - 1)))) {}
 
     [[nodiscard]] static constexpr ipv4_addr from_bits(std::uint32_t b) noexcept { return ipv4_addr(tag{}, b); }
 
@@ -86,7 +88,9 @@ struct ipv4_prefix {
 
     // ipv4_prefix p = "10.0.0.0/8";
     template <std::size_t N>
-    consteval ipv4_prefix(const char (&s)[N]) : ipv4_prefix(parse(std::string_view(s, N - 1)).value()) {}
+    consteval ipv4_prefix(const char (&s)[N])
+        : ipv4_prefix((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                      *parse(std::string_view(s, N - 1)))) {}
 
     static constexpr result<ipv4_prefix> make(ipv4_addr a, int length) noexcept {
         if (length < 0 || length > 32)

@@ -30,7 +30,9 @@ struct ipv6_addr {
     static constexpr std::string_view nft_type = "ipv6_addr";
 
     template <std::size_t N>
-    consteval ipv6_addr(const char (&s)[N]) : ipv6_addr(parse(std::string_view(s, N - 1)).value()) {}
+    consteval ipv6_addr(const char (&s)[N])
+        : ipv6_addr((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                    *parse(std::string_view(s, N - 1)))) {}
 
     [[nodiscard]] static constexpr ipv6_addr from_bytes(const std::array<std::uint8_t, 16>& b) noexcept {
         return ipv6_addr(tag{}, b);
@@ -165,7 +167,9 @@ struct ipv6_prefix {
     static constexpr std::string_view nft_type = "ipv6_addr";
 
     template <std::size_t N>
-    consteval ipv6_prefix(const char (&s)[N]) : ipv6_prefix(parse(std::string_view(s, N - 1)).value()) {}
+    consteval ipv6_prefix(const char (&s)[N])
+        : ipv6_prefix((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                      *parse(std::string_view(s, N - 1)))) {}
 
     static constexpr result<ipv6_prefix> make(ipv6_addr a, int len) noexcept {
         if (len < 0 || len > 128) return error{&rules::an_ipv6_prefix_is_an_address_a_slash_and_a_length_from_0_to_128, 0};

@@ -62,7 +62,9 @@ struct l4proto {
 
     // l4proto p = 6;
     template <detail::integer_literal I>
-    consteval l4proto(I n) : l4proto(from(detail::widen(n)).value()) {}
+    consteval l4proto(I n)
+        : l4proto((from(detail::widen(n)).ok() ? void() : from(detail::widen(n)).err().broken->compile_time_report(),
+                  *from(detail::widen(n)))) {}
 
     static constexpr result<l4proto> from(std::int64_t n) noexcept {
         if (!detail::in_bounds(n, 255)) return error{&rules::an_ip_protocol_is_a_number_from_0_to_255_or_a_known_name, 0};

@@ -13,7 +13,8 @@ NFTPP_RULE(a_tcp_mss_is_a_number_from_0_to_65535, "a tcp maximum segment size is
 struct mss : bounded_number<mss, std::uint16_t, 65535, rules::a_tcp_mss_is_a_number_from_0_to_65535> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval mss(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval mss(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
 };
 
 }  // namespace nftpp

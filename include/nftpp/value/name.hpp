@@ -68,7 +68,9 @@ struct name {
     std::uint8_t size_;
 
     template <std::size_t N>
-    consteval name(const char (&s)[N]) : name(parse(std::string_view(s, N - 1)).value()) {}
+    consteval name(const char (&s)[N])
+        : name((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+               *parse(std::string_view(s, N - 1)))) {}
 
     static constexpr result<name> parse(std::string_view s) noexcept {
         if (error e = check_name(s); e.broken) return e;

@@ -19,7 +19,8 @@ NFTPP_RULE(a_port_is_a_number_from_0_to_65535, "a port is a number from 0 to 655
 struct port : bounded_number<port, std::uint16_t, 65535, rules::a_port_is_a_number_from_0_to_65535> {
     using bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval port(I n) : bounded_number(literal{}, detail::widen(n)) {}
+    consteval port(I n)
+        : bounded_number(literal{}, (in_range(n) ? void() : broken.compile_time_report(), detail::widen(n))) {}
     static constexpr std::string_view nft_type = "inet_service";
 };
 

@@ -56,7 +56,8 @@ struct raw_bits<Len> : bounded_number<raw_bits<Len>, std::uint64_t, (std::uint64
                                       number_format{.hex = true, .width = static_cast<int>((Len + 3) / 4)}> {
     using raw_bits::bounded_number::bounded_number;
     template <detail::integer_literal I>
-    consteval raw_bits(I n) : raw_bits::bounded_number(typename raw_bits::literal{}, detail::widen(n)) {}
+    consteval raw_bits(I n)
+        : raw_bits::bounded_number(typename raw_bits::literal{}, (raw_bits::in_range(n) ? void() : raw_bits::broken.compile_time_report(), detail::widen(n))) {}
     // nft has no datatype for them: a set of them is declared with typeof (ruleset/set.hpp);
     // this name only tells one width from another ("@16").
     static constexpr std::string_view nft_type = detail::raw_bits_name<Len>::text;
@@ -73,9 +74,13 @@ struct raw_bits<Len> {
     static constexpr std::string_view nft_type = detail::raw_bits_name<Len>::text;
 
     template <detail::integer_literal I>
-    consteval raw_bits(I n) : raw_bits(from_literal_integer(n).value()) {}
+    consteval raw_bits(I n)
+        : raw_bits((from_literal_integer(n).ok() ? void() : from_literal_integer(n).err().broken->compile_time_report(),
+                   *from_literal_integer(n))) {}
     template <std::size_t N>
-    consteval raw_bits(const char (&s)[N]) : raw_bits(parse(std::string_view(s, N - 1)).value()) {}
+    consteval raw_bits(const char (&s)[N])
+        : raw_bits((parse(std::string_view(s, N - 1)).ok() ? void() : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                   *parse(std::string_view(s, N - 1)))) {}
 
     static constexpr result<raw_bits> from(std::int64_t n) noexcept {
         if (n < 0) return error{&rules::a_wide_raw_payload_value_is_a_number_or_hex_text, 0};

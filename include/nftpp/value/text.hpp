@@ -36,48 +36,60 @@ constexpr std::size_t find_forbidden(std::string_view s, std::string_view forbid
 }
 }  // namespace detail
 
-#define NFTPP_QUOTED_TEXT(type_name, cap, length_rule, content_rule, utf8_rule, forbidden_chars)             \
-    struct type_name {                                                                                        \
-        static constexpr std::size_t max_size = cap;                                                          \
-        char data_[cap + 1];                                                                                  \
-        std::uint8_t size_;                                                                                   \
+// What a quoted text type holds and does, but its literal constructor: that one is written
+// in the type, so that a bad literal is reported in the constructor's own frame.
+#define NFTPP_QUOTED_TEXT_MEMBERS(type_name, cap, length_rule, content_rule, utf8_rule, forbidden_chars)             \
+    static constexpr std::size_t max_size = cap;                                                              \
+    char data_[cap + 1];                                                                                      \
+    std::uint8_t size_;                                                                                       \
                                                                                                               \
-        template <std::size_t N>                                                                              \
-        consteval type_name(const char (&s)[N]) : type_name(parse(std::string_view(s, N - 1)).value()) {}    \
+    static constexpr result<type_name> parse(std::string_view s) noexcept {                                   \
+        if (s.empty() || s.size() > cap) return error{&rules::length_rule, s.size()};                        \
+        constexpr char forbidden[] = forbidden_chars;                                                         \
+        if (auto i = detail::find_forbidden(s, std::string_view(forbidden, sizeof forbidden - 1));            \
+            i != std::string_view::npos)                                                                      \
+            return error{&rules::content_rule, i};                                                            \
+        if (auto i = detail::utf8_error(s); i != std::string_view::npos) return error{&rules::utf8_rule, i};  \
+        return type_name(tag{}, s);                                                                           \
+    }                                                                                                         \
                                                                                                               \
-        static constexpr result<type_name> parse(std::string_view s) noexcept {                               \
-            if (s.empty() || s.size() > cap) return error{&rules::length_rule, s.size()};                    \
-            constexpr char forbidden[] = forbidden_chars;                                                     \
-            if (auto i = detail::find_forbidden(s, std::string_view(forbidden, sizeof forbidden - 1));        \
-                i != std::string_view::npos)                                                                  \
-                return error{&rules::content_rule, i};                                                        \
-            if (auto i = detail::utf8_error(s); i != std::string_view::npos) return error{&rules::utf8_rule, i}; \
-            return type_name(tag{}, s);                                                                       \
-        }                                                                                                     \
+    [[nodiscard]] constexpr std::string_view view() const noexcept { return {data_, size_}; }                 \
+    friend constexpr bool operator==(const type_name& a, const type_name& b) noexcept {                       \
+        return a.view() == b.view();                                                                          \
+    }                                                                                                         \
+    template <Sink S>                                                                                         \
+    friend constexpr void write_nft(S& out, const type_name& t) {                                             \
+        out.put('"');                                                                                         \
+        out.put(t.view());                                                                                    \
+        out.put('"');                                                                                         \
+    }                                                                                                         \
                                                                                                               \
-        [[nodiscard]] constexpr std::string_view view() const noexcept { return {data_, size_}; }             \
-        friend constexpr bool operator==(const type_name& a, const type_name& b) noexcept {                   \
-            return a.view() == b.view();                                                                      \
-        }                                                                                                     \
-        template <Sink S>                                                                                     \
-        friend constexpr void write_nft(S& out, const type_name& t) {                                         \
-            out.put('"');                                                                                     \
-            out.put(t.view());                                                                                \
-            out.put('"');                                                                                     \
-        }                                                                                                     \
-                                                                                                              \
-    private:                                                                                                  \
-        struct tag {};                                                                                        \
-        constexpr type_name(tag, std::string_view s) noexcept : data_{}, size_(static_cast<std::uint8_t>(s.size())) { \
-            for (std::size_t i = 0; i < s.size(); ++i) data_[i] = s[i];                                       \
-        }                                                                                                     \
-    };
+private:                                                                                                      \
+    struct tag {};                                                                                            \
+    constexpr type_name(tag, std::string_view s) noexcept : data_{}, size_(static_cast<std::uint8_t>(s.size())) { \
+        for (std::size_t i = 0; i < s.size(); ++i) data_[i] = s[i];                                           \
+    }
 
-NFTPP_QUOTED_TEXT(log_prefix, 127, a_log_prefix_is_1_to_127_bytes, a_log_prefix_may_not_contain_quote_dollar_nul_or_newline,
-                  a_log_prefix_is_valid_utf_8, "\"$\n\r\0")
-NFTPP_QUOTED_TEXT(comment_text, 128, a_comment_is_1_to_128_bytes, a_comment_may_not_contain_quote_nul_or_newline,
-                  a_comment_is_valid_utf_8, "\"\n\r\0")
+struct log_prefix {
+    template <std::size_t N>
+    consteval log_prefix(const char (&s)[N])
+        : log_prefix((parse(std::string_view(s, N - 1)).ok() ? void()
+                                                             : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                      *parse(std::string_view(s, N - 1)))) {}
+    NFTPP_QUOTED_TEXT_MEMBERS(log_prefix, 127, a_log_prefix_is_1_to_127_bytes,
+                              a_log_prefix_may_not_contain_quote_dollar_nul_or_newline, a_log_prefix_is_valid_utf_8,
+                              "\"$\n\r\0")
+};
+struct comment_text {
+    template <std::size_t N>
+    consteval comment_text(const char (&s)[N])
+        : comment_text((parse(std::string_view(s, N - 1)).ok() ? void()
+                                                               : parse(std::string_view(s, N - 1)).err().broken->compile_time_report(),
+                        *parse(std::string_view(s, N - 1)))) {}
+    NFTPP_QUOTED_TEXT_MEMBERS(comment_text, 128, a_comment_is_1_to_128_bytes, a_comment_may_not_contain_quote_nul_or_newline,
+                              a_comment_is_valid_utf_8, "\"\n\r\0")
+};
 
-#undef NFTPP_QUOTED_TEXT
+#undef NFTPP_QUOTED_TEXT_MEMBERS
 
 }  // namespace nftpp
