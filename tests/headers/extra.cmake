@@ -23,6 +23,9 @@ if(TARGET nftpp::libnftables)
 endif()
 target_compile_features(nftpp_headers_alone PRIVATE cxx_std_20)
 target_compile_options(nftpp_headers_alone PRIVATE ${NFTPP_STRICT_CONSUMER_FLAGS})
+# core/error.hpp and core/assertion.hpp are system headers to the compiler (for shorter
+# errors); here they are not, so that the strict warnings see their code too.
+target_compile_definitions(nftpp_headers_alone PRIVATE NFTPP_NO_SYSTEM_HEADER)
 
 # The version header says what the build says (the build reads it; this proves the read).
 file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/headers/version_agrees.cpp CONTENT

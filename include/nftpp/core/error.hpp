@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+// A system header to the compiler, so that g++ points a rule's error at the rule's
+// NFTPP_RULE/NFTPP_CHECK line rather than into the macro, with no "in expansion of macro"
+// notes (six lines less); tests/headers builds it with NFTPP_NO_SYSTEM_HEADER, so that its
+// own code is still checked under the strict warnings.
+#ifndef NFTPP_NO_SYSTEM_HEADER
+#pragma GCC system_header
+#endif
 // Rules: one rule, one sentence, one declaration, fired at compile time or returned at
 // run time. Every rule of nftpp — a literal that does not parse, a structural rule of a
 // chain or table, a node's own rule — is declared once, in the header of what it is about
