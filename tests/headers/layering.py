@@ -7,10 +7,10 @@
 
 A header may include headers of its own folder and of folders below it, never above; the
 headers of one folder include each other without a cycle; the umbrella headers at the top
-(nftpp.hpp, apply.hpp, readback.hpp ...) may include anything. And every header where a
-literal's compile error is reported (it calls `compile_time_report()`) is included directly
-by nftpp.hpp before its folder umbrellas, so that g++ prints a two-line include chain for
-it (see nftpp.hpp). Prints every violation and exits 1 if there is one.
+(nftpp.hpp, apply.hpp, readback.hpp ...) may include anything. And nftpp.hpp includes every
+header its entry headers bring, each after the headers it includes, so that each is first
+included from nftpp.hpp and a compiler's include chain for an error is two lines long (see
+nftpp.hpp). Prints every violation and exits 1 if there is one.
 """
 import os
 import re
@@ -19,10 +19,6 @@ import sys
 RANK = {"core": 0, "value": 1, "expr": 2, "stmt": 3, "ruleset": 4, "render": 5, "exec": 6, "testing": 7}
 BESIDE = {"log": {"core", "value", "log"}}
 INCLUDE = re.compile(r'^\s*#\s*include\s*<nftpp/([^>]+)>', re.M)
-REPORT = re.compile(r'compile_time_report\(\)')
-# Report sites not listed first, and why: including the transaction first would put most of
-# the ruleset headers behind it, and lengthen clang's include chain for their assertions.
-REPORT_SITES_NOT_FIRST = {"ruleset/transaction.hpp", "ruleset/table.hpp"}
 
 
 def allowed(src_folder, dst_folder):
@@ -56,20 +52,29 @@ def main(root):
                 if not allowed(folder, dst_folder):
                     problems.append(f"{rel} includes <nftpp/{inc}>: {folder} may not include {dst_folder or 'a top-level header'}")
                 graph[rel].append(inc)
-    # the report sites come first in the umbrella
+    # nftpp.hpp includes every header of its entry headers first, each after its includes
     umbrella = os.path.join(root, "nftpp.hpp")
     if os.path.exists(umbrella):
         with open(umbrella, encoding="utf-8") as src:
             order = INCLUDE.findall(src.read())
-        first_umbrella = next((i for i, inc in enumerate(order) if "/" not in inc), len(order))
-        for rel in sorted(graph):
-            if rel.startswith("core/") or rel in REPORT_SITES_NOT_FIRST:
+        position = {inc: i for i, inc in reversed(list(enumerate(order)))}
+        needed = set()
+
+        def closure(h):
+            for m in graph.get(h, []):
+                if m not in needed:
+                    needed.add(m)
+                    closure(m)
+
+        for entry in (inc for inc in order if "/" not in inc):
+            closure(entry)
+        for h in sorted(x for x in needed if "/" in x):
+            if h not in position:
+                problems.append(f"nftpp.hpp does not include <nftpp/{h}>: list it after the headers it includes")
                 continue
-            with open(os.path.join(root, rel), encoding="utf-8") as src:
-                if not REPORT.search(src.read()):
-                    continue
-            if rel not in order[:first_umbrella]:
-                problems.append(f"{rel} reports a literal's compile error: include it in nftpp.hpp before the folder umbrellas")
+            for m in graph.get(h, []):
+                if "/" in m and position.get(m, len(order)) > position[h]:
+                    problems.append(f"nftpp.hpp includes <nftpp/{h}> before <nftpp/{m}>, which it includes")
     # no cycle (within a folder or across)
     state = {}
 
